@@ -1,0 +1,83 @@
+#include "json/parse.h"
+
+#include <simdjson.h>
+
+#include <string>
+
+namespace pvcwatch::json {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+std::string_view TrimRight(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' ||
+                        s.back() == '\t')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+// On-demand values are read once, front to back; each is converted as it is reached.
+template <typename V>
+Value Convert(V&& v) {
+  switch (v.type()) {
+    case od::json_type::object: {
+      Value::Object members;
+      for (auto field : v.get_object()) {
+        std::string key(field.unescaped_key().value());
+        members.emplace_back(std::move(key), Convert(field.value()));
+      }
+      return Value::MakeObject(std::move(members));
+    }
+    case od::json_type::array: {
+      Value::Array items;
+      for (auto element : v.get_array()) items.push_back(Convert(element.value()));
+      return Value::MakeArray(std::move(items));
+    }
+    case od::json_type::number: {
+      // Validate the number, keep its text so printers re-emit what the server sent.
+      std::string text(TrimRight(v.raw_json_token()));
+      (void)v.get_number().value();
+      return Value::Number(std::move(text));
+    }
+    case od::json_type::string:
+      return Value::String(std::string(v.get_string().value()));
+    case od::json_type::boolean:
+      return Value::Bool(v.get_bool().value());
+    case od::json_type::null:
+      if (!v.is_null()) throw simdjson::simdjson_error(simdjson::INCORRECT_TYPE);
+      return Value();
+  }
+  throw simdjson::simdjson_error(simdjson::TAPE_ERROR);
+}
+
+}  // namespace
+
+Value Parse(std::string_view text) {
+  // A parser per call: pages and watch events are parsed one at a time, and a fresh
+  // parser keeps no memory of the largest document seen.
+  od::parser parser;
+  simdjson::padded_string padded(text);
+  try {
+    od::document doc = parser.iterate(padded);
+    Value result;
+    switch (doc.type()) {
+      case od::json_type::object:
+      case od::json_type::array:
+        result = Convert(doc.get_value().value());
+        break;
+      default:
+        result = Convert(doc);
+        break;
+    }
+    // Past the last token the iterator reports OUT_OF_BOUNDS; anything else is trailing.
+    if (doc.current_location().error() != simdjson::OUT_OF_BOUNDS) {
+      throw simdjson::simdjson_error(simdjson::TRAILING_CONTENT);
+    }
+    return result;
+  } catch (const simdjson::simdjson_error& e) {
+    throw ParseError(std::string("invalid JSON: ") + simdjson::error_message(e.error()));
+  }
+}
+
+}  // namespace pvcwatch::json

@@ -1,0 +1,50 @@
+#include "pvc/claim.h"
+
+namespace pvcwatch::pvc {
+
+std::string QualifiedName(const Claim& claim) {
+  return claim.namespace_name.empty() ? claim.name : claim.namespace_name + "/" + claim.name;
+}
+
+Claim ClaimFromObject(const json::Value& object) {
+  const json::Value& metadata = object["metadata"];
+  Claim claim;
+  claim.name = std::string(metadata["name"].AsString());
+  claim.namespace_name = std::string(metadata["namespace"].AsString());
+  claim.uid = std::string(metadata["uid"].AsString());
+  std::string kind(object["kind"].AsString());
+  // Items of a List from the server carry no kind; a kind, if present, must be ours.
+  if (!object.IsObject() || (!kind.empty() && kind != "PersistentVolumeClaim")) {
+    throw ClaimError("object " + (claim.name.empty() ? std::string("without a name") : claim.name) +
+                     " is a " + (kind.empty() ? "non-object" : kind) +
+                     ", not a PersistentVolumeClaim");
+  }
+  if (claim.name.empty()) throw ClaimError("PersistentVolumeClaim without metadata.name");
+  if (claim.uid.empty()) claim.uid = QualifiedName(claim);  // offline input may omit it
+  claim.phase = std::string(object["status"]["phase"].AsString());
+  // kubectl's rule: the beta annotation wins over the field, even when empty.
+  if (const json::Value* annotated =
+          metadata["annotations"].Find("volume.beta.kubernetes.io/storage-class")) {
+    claim.storage_class = std::string(annotated->AsString());
+  } else {
+    claim.storage_class = std::string(object["spec"]["storageClassName"].AsString());
+  }
+  const json::Value* storage = object["spec"]["resources"]["requests"].Find("storage");
+  if (storage != nullptr && !storage->IsNull()) {
+    // Quantity's UnmarshalJSON also takes a bare number.
+    if (!storage->IsString() && storage->type() != json::Value::Type::kNumber) {
+      throw ClaimError("PersistentVolumeClaim " + QualifiedName(claim) +
+                       ": spec.resources.requests.storage is not a quantity");
+    }
+    try {
+      claim.request = Quantity::Parse(storage->AsString());
+    } catch (const QuantityError& e) {
+      throw ClaimError("PersistentVolumeClaim " + QualifiedName(claim) +
+                       ": spec.resources.requests.storage \"" + std::string(storage->AsString()) +
+                       "\": " + e.what());
+    }
+  }
+  return claim;
+}
+
+}  // namespace pvcwatch::pvc

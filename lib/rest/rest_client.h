@@ -1,0 +1,57 @@
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "rest/config.h"
+
+namespace pvcwatch::rest {
+
+/// What came back from a GET: HTTP status, the headers we act on, and the body.
+struct Response {
+  int status = 0;
+  std::string content_type;
+  std::string retry_after;  // the Retry-After header, if any
+  std::string body;
+};
+
+/// A streaming response body read line by line (a watch).
+class LineStream {
+ public:
+  virtual ~LineStream() = default;
+  /// The next line without its newline, or nullopt at the clean end of the body.
+  /// Throws ConnectionError when the connection breaks or stalls past the read timeout,
+  /// and when a line is longer than `max_line` bytes.
+  virtual std::optional<std::string> NextLine() = 0;
+};
+
+/// An HTTP(S) client for one API server, as one user. Poco stays behind this header.
+class RestClient {
+ public:
+  /// Validates the config and builds the TLS context. Throws ConfigError.
+  explicit RestClient(Config config);
+  ~RestClient();
+  RestClient(const RestClient&) = delete;
+  RestClient& operator=(const RestClient&) = delete;
+
+  /// GET `path_and_query` (which starts with '/') and read the whole body. Any HTTP
+  /// status is returned, not thrown; throws ConnectionError when there is no answer.
+  Response Get(const std::string& path_and_query, const std::string& accept);
+
+  /// GET a streaming body. When the status is 200 the body stays open in the returned
+  /// stream; otherwise the body is read into `head.body` and the stream is null.
+  /// `read_timeout` bounds the wait for each piece of the body.
+  std::unique_ptr<LineStream> Stream(const std::string& path_and_query, Response& head,
+                                     std::chrono::seconds read_timeout, size_t max_line);
+
+  /// host:port of the server, for messages.
+  const std::string& host() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace pvcwatch::rest

@@ -1,0 +1,97 @@
+"""Shared fixture for the end-to-end tests: the control plane of scripts/cluster, the
+harness's kubectl, and the built plugin, each run as a subprocess."""
+
+import os
+import subprocess
+import sys
+import unittest
+import uuid
+
+SKIP = 77  # ctest's SKIP_RETURN_CODE for these tests
+
+CLUSTER_DIR = os.environ.get("PVCWATCH_CLUSTER_DIR", "")
+BIN_DIR = os.environ.get("PVCWATCH_BIN_DIR", "")
+SOURCE_DIR = os.environ.get("PVCWATCH_SOURCE_DIR", "")
+
+
+def _cluster_env():
+    """The exports of `scripts/cluster env`, or None when the cluster is not up."""
+    if not CLUSTER_DIR or not os.path.exists(os.path.join(CLUSTER_DIR, "admin.kubeconfig")):
+        return None
+    out = subprocess.run([os.path.join(SOURCE_DIR, "scripts", "cluster"), "env"],
+                         env=dict(os.environ, PVCWATCH_CLUSTER_DIR=CLUSTER_DIR),
+                         capture_output=True, text=True, check=True).stdout
+    env = dict(os.environ)
+    for line in out.splitlines():
+        key, _, value = line.removeprefix("export ").partition("=")
+        value = subprocess.run(["bash", "-c", f"echo {value}"], capture_output=True,
+                               text=True, env=env).stdout.rstrip("\n")
+        env[key] = value
+    # The plugin from this build, and nothing from the user's own configuration.
+    env["PATH"] = BIN_DIR + os.pathsep + env["PATH"]
+    env["HOME"] = os.path.join(CLUSTER_DIR, "home")
+    os.makedirs(env["HOME"], exist_ok=True)
+    env.pop("KUBERNETES_SERVICE_HOST", None)
+    return env
+
+
+def main():
+    """Runs the calling module's tests; without a cluster, skips with the reason (and
+    fails in CI, where a skipped end-to-end test would hide a broken test bed)."""
+    if _cluster_env() is None:
+        reason = f"control plane not up in {CLUSTER_DIR!r} (scripts/cluster up; needs Go 1.26)"
+        if os.environ.get("CI"):
+            print(f"FAIL: {reason}", file=sys.stderr)
+            sys.exit(1)
+        print(f"SKIP: {reason}", file=sys.stderr)
+        sys.exit(SKIP)
+    unittest.main(verbosity=2)
+
+
+class Result:
+    def __init__(self, proc):
+        self.code = proc.returncode
+        self.out = proc.stdout
+        self.err = proc.stderr
+
+    def __repr__(self):
+        return f"exit {self.code}\n--- stdout\n{self.out}--- stderr\n{self.err}"
+
+
+class ClusterTest(unittest.TestCase):
+    """A test with its own fresh namespace on the shared control plane."""
+
+    def setUp(self):
+        self.env = _cluster_env()
+        self.cluster_dir = CLUSTER_DIR
+        self.plugin = os.path.join(BIN_DIR, "kubectl-pvcwatch")
+        self.ns = "e2e-" + uuid.uuid4().hex[:8]
+        self.kubectl("create", "namespace", self.ns)
+
+    def run_cmd(self, argv, env=None, stdin=None, timeout=60):
+        proc = subprocess.run(argv, env=env or self.env, input=stdin, capture_output=True,
+                              text=True, timeout=timeout)
+        return Result(proc)
+
+    def kubectl(self, *args, stdin=None, check=True):
+        r = self.run_cmd(["kubectl", *args], stdin=stdin)
+        if check and r.code != 0:
+            self.fail(f"kubectl {' '.join(args)} failed: {r}")
+        return r
+
+    def pvcwatch(self, *args, env=None, stdin=None, timeout=60):
+        return self.run_cmd([self.plugin, *args], env=env, stdin=stdin, timeout=timeout)
+
+    def create_claim(self, name, size, ns=None, storage_class=None, labels=None):
+        ns = ns or self.ns
+        lines = ["apiVersion: v1", "kind: PersistentVolumeClaim",
+                 f"metadata: {{name: {name}, namespace: {ns}"
+                 + (f", labels: {labels}" if labels else "") + "}",
+                 "spec:", "  accessModes: [ReadWriteOnce]",
+                 f"  resources: {{requests: {{storage: {size}}}}}"]
+        if storage_class:
+            lines.append(f"  storageClassName: {storage_class}")
+        self.kubectl("apply", "-f", "-", stdin="\n".join(lines) + "\n")
+
+    def cluster_file(self, name):
+        return os.path.join(self.cluster_dir, name)

@@ -1,0 +1,84 @@
+#include "cli/options.h"
+
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+#include <vector>
+
+namespace pvcwatch::cli {
+namespace {
+
+namespace data = boost::unit_test::data;
+
+Options Parse(std::vector<const char*> args) {
+  args.insert(args.begin(), "kubectl-pvcwatch");
+  return ParseOptions(static_cast<int>(args.size()), args.data());
+}
+
+std::string ErrorOf(std::vector<const char*> args) {
+  try {
+    Parse(std::move(args));
+  } catch (const UsageError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+BOOST_AUTO_TEST_SUITE(options_test)
+
+BOOST_AUTO_TEST_CASE(defaults) {
+  Options o = Parse({});
+  BOOST_TEST(o.max_claims == "200Gi");
+  BOOST_TEST(!o.once);
+  BOOST_TEST(!o.all_namespaces);
+  BOOST_TEST(!o.insecure_skip_tls_verify.has_value());
+}
+
+BOOST_DATA_TEST_CASE(namespace_spellings,
+                     data::make({"-n=ns", "--namespace=ns", "-nns"}), spelling) {
+  BOOST_TEST(Parse({spelling}).namespace_name == "ns");
+}
+
+BOOST_AUTO_TEST_CASE(separate_values) {
+  Options o = Parse({"-n", "ns", "--context", "ctx", "-l", "env in (a,b)", "--max-claims",
+                     "1Ti", "-o", "json", "--once"});
+  BOOST_TEST(o.namespace_name == "ns");
+  BOOST_TEST(o.context == "ctx");
+  BOOST_TEST(o.label_selector == "env in (a,b)");
+  BOOST_TEST(o.max_claims == "1Ti");
+  BOOST_TEST(o.output == "json");
+  BOOST_TEST(o.once);
+}
+
+BOOST_AUTO_TEST_CASE(as_group_repeats_without_splitting) {
+  Options o = Parse({"--as", "bob", "--as-group", "a,b", "--as-group=c"});
+  BOOST_TEST(o.as == "bob");
+  BOOST_TEST(o.as_groups == (std::vector<std::string>{"a,b", "c"}));
+}
+
+BOOST_AUTO_TEST_CASE(booleans_take_explicit_values) {
+  BOOST_TEST(Parse({"-A"}).all_namespaces);
+  BOOST_TEST(!Parse({"--all-namespaces=false"}).all_namespaces);
+  BOOST_TEST(*Parse({"--insecure-skip-tls-verify"}).insecure_skip_tls_verify);
+  BOOST_TEST(!*Parse({"--insecure-skip-tls-verify=false"}).insecure_skip_tls_verify);
+}
+
+BOOST_AUTO_TEST_CASE(from_file_implies_once) { BOOST_TEST(Parse({"--from-file", "-"}).once); }
+
+BOOST_AUTO_TEST_CASE(kubectl_wording_for_bad_flags) {
+  BOOST_TEST(ErrorOf({"--bogus"}) == "unknown flag: --bogus");
+  BOOST_TEST(ErrorOf({"--bogus=1"}) == "unknown flag: --bogus");
+  BOOST_TEST(ErrorOf({"-z"}) == "unknown shorthand flag: 'z' in -z");
+  BOOST_TEST(ErrorOf({"--namespace"}) == "flag needs an argument: --namespace");
+  BOOST_TEST(ErrorOf({"--once=maybe"}) ==
+             "invalid argument \"maybe\" for \"--once\" flag: strconv.ParseBool: parsing "
+             "\"maybe\": invalid syntax");
+  BOOST_TEST(ErrorOf({"-o", "table"}) ==
+             "unable to match a printer suitable for the output format \"table\", allowed "
+             "formats are: json,wide,yaml");
+  BOOST_TEST(ErrorOf({"extra"}) == "unknown command \"extra\" for \"kubectl pvcwatch\"");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace pvcwatch::cli

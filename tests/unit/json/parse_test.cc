@@ -1,0 +1,61 @@
+#include "json/parse.h"
+
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+namespace pvcwatch::json {
+namespace {
+
+namespace data = boost::unit_test::data;
+
+BOOST_AUTO_TEST_SUITE(parse_test)
+
+BOOST_AUTO_TEST_CASE(keeps_member_order_and_number_text) {
+  Value v = Parse(R"({"z":1,"a":{"n":-1.50e3,"s":"x\u00e9\n"},"l":[true,null,false]})");
+  BOOST_REQUIRE(v.IsObject());
+  BOOST_TEST(v.members().size() == 3u);
+  BOOST_TEST(v.members()[0].first == "z");
+  BOOST_TEST(v.members()[1].first == "a");
+  BOOST_TEST(v["a"]["n"].AsString() == "-1.50e3");
+  BOOST_TEST(v["a"]["s"].AsString() == "x\xc3\xa9\n");
+  BOOST_TEST(v["l"].items().size() == 3u);
+  BOOST_TEST(v["l"].items()[0].AsBool());
+  BOOST_TEST(v["l"].items()[1].IsNull());
+}
+
+BOOST_AUTO_TEST_CASE(missing_members_read_as_null) {
+  Value v = Parse(R"({"metadata":{"name":"a"}})");
+  BOOST_TEST(v["metadata"]["name"].AsString() == "a");
+  BOOST_TEST(v["spec"]["resources"]["requests"]["storage"].IsNull());
+  BOOST_TEST(v.Find("spec") == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(scalar_documents) {
+  BOOST_TEST(Parse("3").AsString() == "3");
+  BOOST_TEST(Parse("\"s\"").AsString() == "s");
+  BOOST_TEST(Parse("true").AsBool());
+  BOOST_TEST(Parse("null").IsNull());
+}
+
+BOOST_DATA_TEST_CASE(rejects_malformed_input,
+                     data::make({"", "{", "{\"a\":}", "{\"a\":1} x", "[1,2] 3", "nul", "tru",
+                                 "{\"a\":01}", "[1,]", "\"unterminated", "{'a':1}",
+                                 "<html>Bad Gateway</html>"}),
+                     text) {
+  BOOST_CHECK_THROW(Parse(text), ParseError);
+}
+
+BOOST_AUTO_TEST_CASE(set_adds_and_replaces_members) {
+  Value v;
+  v.Set("a", Value::String("1"));
+  v.Set("b", Value::Number("2"));
+  v.Set("a", Value::String("3"));
+  BOOST_TEST(v.members().size() == 2u);
+  BOOST_TEST(v["a"].AsString() == "3");
+  BOOST_TEST(v["b"].AsString() == "2");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace pvcwatch::json
