@@ -37,18 +37,34 @@ std::string Shorten(std::string text) {
   return text;
 }
 
+int ToSeconds(std::string_view text) {
+  int seconds = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9' || seconds > 86400) return 0;  // an HTTP date or garbage
+    seconds = seconds * 10 + (c - '0');
+  }
+  return seconds;
+}
+
 }  // namespace
+
+StatusError StatusErrorFromObject(const json::Value& status) {
+  return StatusError(ToSeconds(status["code"].AsString()),
+                     std::string(status["reason"].AsString()),
+                     std::string(status["message"].AsString()),
+                     ToSeconds(status["details"]["retryAfterSeconds"].AsString()));
+}
 
 StatusError StatusErrorFromResponse(const Response& response, const std::string& verb,
                                     const std::string& resource) {
   try {
     json::Value body = json::Parse(response.body);
     if (body["kind"].AsString() == "Status" && body.Find("message") != nullptr) {
-      int code = response.status;
-      std::string code_text(body["code"].AsString());
-      if (!code_text.empty()) code = std::stoi(code_text);
-      return StatusError(code, std::string(body["reason"].AsString()),
-                         std::string(body["message"].AsString()));
+      StatusError status = StatusErrorFromObject(body);
+      int retry_after = status.retry_after_seconds();
+      if (retry_after == 0) retry_after = ToSeconds(response.retry_after);
+      return StatusError(status.code() != 0 ? status.code() : response.status, status.reason(),
+                         status.what(), retry_after);
     }
   } catch (const std::exception&) {
     // Not a Status: fall through to the generic error for the code.
@@ -67,7 +83,7 @@ StatusError StatusErrorFromResponse(const Response& response, const std::string&
               " but did not return more information";
     if (!resource.empty()) message += " (" + verb + " " + resource + ")";
   }
-  return StatusError(response.status, generic.reason, message);
+  return StatusError(response.status, generic.reason, message, ToSeconds(response.retry_after));
 }
 
 }  // namespace pvcwatch::rest

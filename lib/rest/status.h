@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "json/value.h"
 #include "rest/errors.h"
 #include "rest/rest_client.h"
 
@@ -12,5 +13,8 @@ namespace pvcwatch::rest {
 /// HTTP code. `verb` and `resource` complete client-go's "(get persistentvolumeclaims)".
 StatusError StatusErrorFromResponse(const Response& response, const std::string& verb,
                                     const std::string& resource);
+
+/// The error a watch ERROR event's Status object stands for.
+StatusError StatusErrorFromObject(const json::Value& status);
 
 }  // namespace pvcwatch::rest

@@ -28,7 +28,7 @@ class SkeletonTest(harness.ClusterTest):
         self.assertEqual(r.code, 0, r)
         for name in ("data-a", "data-b", "data-c"):
             self.assertIn(name, r.out)
-        self.assertIn("151536Mi", r.out)  # 50Gi + 100Gi + 1536Mi, canonical
+        self.assertIn("155136Mi", r.out)  # 50Gi + 100Gi + 1536Mi, canonical
         self.assertEqual(r.err, "")
 
     def test_kubeconfig_env_and_plugin_discovery(self):
@@ -36,7 +36,7 @@ class SkeletonTest(harness.ClusterTest):
         r = self.run_cmd(["kubectl", "pvcwatch", "--once"], env=env)
         self.assertEqual(r.code, 0, r)
         self.assertIn("data-b", r.out)
-        self.assertIn("151536Mi", r.out)
+        self.assertIn("155136Mi", r.out)
 
     def test_namespace_flag_overrides_context(self):
         r = self.pvcwatch("--once", "-n", "default")

@@ -1,0 +1,138 @@
+#include "pvc/ledger.h"
+
+#include <unordered_set>
+
+namespace pvcwatch::pvc {
+namespace {
+
+bool SameRequest(const std::optional<Quantity>& a, const std::optional<Quantity>& b) {
+  if (!a || !b) return a.has_value() == b.has_value();
+  return a->Cmp(*b) == 0;
+}
+
+void AddTo(std::map<std::string, Quantity>& totals, const std::string& key, const Quantity& q,
+           int sign) {
+  Quantity& total = totals[key];
+  if (sign > 0) {
+    total.Add(q);
+  } else {
+    total.Sub(q);
+  }
+}
+
+}  // namespace
+
+Ledger::Ledger(ChangeListener on_change, WarningListener on_warning)
+    : on_change_(std::move(on_change)), on_warning_(std::move(on_warning)) {}
+
+std::optional<Claim> Ledger::View(const json::Value& object) {
+  try {
+    return ClaimFromObject(object);
+  } catch (const ClaimError& e) {
+    // Stated rule: an object we cannot count is reported and left out, never guessed.
+    if (on_warning_) on_warning_(std::string("skipping ") + e.what());
+    return std::nullopt;
+  }
+}
+
+void Ledger::Count(const Claim& claim, int sign) {
+  if (!claim.request) return;
+  if (sign > 0) {
+    total_.Add(*claim.request);
+  } else {
+    total_.Sub(*claim.request);
+  }
+  AddTo(by_namespace_, claim.namespace_name, *claim.request, sign);
+  AddTo(by_class_, claim.storage_class, *claim.request, sign);
+}
+
+void Ledger::Put(Claim claim) {
+  auto it = claims_.find(claim.uid);
+  if (it == claims_.end()) {
+    Count(claim, +1);
+    order_.push_back(claim.uid);
+    Change change{Change::Kind::kAdded, claim, std::nullopt};
+    claims_.emplace(claim.uid, std::move(claim));
+    if (on_change_) on_change_(change);
+    return;
+  }
+  Claim& counted = it->second;
+  bool resized = !SameRequest(counted.request, claim.request);
+  std::optional<Quantity> previous = counted.request;
+  Count(counted, -1);
+  Count(claim, +1);
+  counted = std::move(claim);
+  if (resized && on_change_) on_change_(Change{Change::Kind::kResized, counted, previous});
+}
+
+void Ledger::Add(const json::Value& object) {
+  if (auto claim = View(object)) Put(std::move(*claim));
+}
+
+void Ledger::Update(const json::Value& object) {
+  // An update for a UID we never saw (it entered a label selector) counts as an add.
+  if (auto claim = View(object)) Put(std::move(*claim));
+}
+
+void Ledger::Delete(const json::Value& object) {
+  std::string uid(object["metadata"]["uid"].AsString());
+  if (uid.empty()) {
+    if (auto claim = View(object)) uid = claim->uid;
+  }
+  auto it = claims_.find(uid);
+  if (it == claims_.end()) return;
+  Claim removed = std::move(it->second);
+  claims_.erase(it);
+  std::erase(order_, uid);
+  Count(removed, -1);
+  if (on_change_) on_change_(Change{Change::Kind::kRemoved, std::move(removed), std::nullopt});
+}
+
+void Ledger::BeginReplace() { pending_.clear(); }
+
+void Ledger::ReplacePage(const std::vector<json::Value>& objects) {
+  for (const json::Value& object : objects) {
+    if (auto claim = View(object)) pending_.push_back(std::move(*claim));
+  }
+}
+
+void Ledger::EndReplace(const std::string&) {
+  std::unordered_map<std::string, Claim> old = std::move(claims_);
+  claims_.clear();
+  order_.clear();
+  std::vector<Change> changes;
+  std::unordered_set<std::string> listed;
+  for (Claim& claim : pending_) {
+    listed.insert(claim.uid);
+    auto before = old.find(claim.uid);
+    if (before == old.end()) {
+      changes.push_back(Change{Change::Kind::kAdded, claim, std::nullopt});
+    } else if (!SameRequest(before->second.request, claim.request)) {
+      changes.push_back(Change{Change::Kind::kResized, claim, before->second.request});
+    }
+    if (claims_.count(claim.uid) == 0) order_.push_back(claim.uid);
+    claims_[claim.uid] = std::move(claim);
+  }
+  pending_.clear();
+  for (auto& [uid, claim] : old) {
+    if (listed.count(uid) == 0) {
+      changes.push_back(Change{Change::Kind::kRemoved, std::move(claim), std::nullopt});
+    }
+  }
+  Recount();
+  bool initial = !synced_;
+  synced_ = true;
+  // The first list is the starting state, printed as a table, not as changes.
+  if (initial || !on_change_) return;
+  for (const Change& change : changes) on_change_(change);
+}
+
+void Ledger::Recount() {
+  // After a list the totals are summed from zero in list order, like the --once summary.
+  total_ = Quantity();
+  by_namespace_.clear();
+  by_class_.clear();
+  for (const std::string& uid : order_) Count(claims_.at(uid), +1);
+}
+
+}  // namespace pvcwatch::pvc

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "pvc/claim.h"
+#include "quantity/quantity.h"
+#include "watch/store.h"
+
+namespace pvcwatch::pvc {
+
+/// One change to what is counted.
+struct Change {
+  enum class Kind { kAdded, kResized, kRemoved };
+  Kind kind;
+  Claim claim;                       // as counted now (kRemoved: as it was counted)
+  std::optional<Quantity> previous;  // kResized: the request before
+};
+
+/// The claims in scope keyed by UID and the exact sum of what they request, in total,
+/// per namespace and per storage class. Fed by the reflector as a watch::Store.
+class Ledger : public watch::Store {
+ public:
+  using ChangeListener = std::function<void(const Change&)>;
+  using WarningListener = std::function<void(const std::string&)>;
+
+  Ledger(ChangeListener on_change, WarningListener on_warning);
+
+  /// ADDED inserts (or replaces a UID already known).
+  void Add(const json::Value& object) override;
+  /// MODIFIED applies the difference: a resize changes the total.
+  void Update(const json::Value& object) override;
+  /// DELETED removes what was counted for the UID, whatever size the object says now.
+  void Delete(const json::Value& object) override;
+  void BeginReplace() override;
+  void ReplacePage(const std::vector<json::Value>& objects) override;
+  /// Swaps in the listed claims and announces only the real differences.
+  void EndReplace(const std::string& resource_version) override;
+
+  const Quantity& total() const { return total_; }
+  const std::map<std::string, Quantity>& namespace_totals() const { return by_namespace_; }
+  const std::map<std::string, Quantity>& class_totals() const { return by_class_; }
+  size_t size() const { return claims_.size(); }
+  /// True once the first list completed.
+  bool synced() const { return synced_; }
+
+ private:
+  std::optional<Claim> View(const json::Value& object);
+  void Count(const Claim& claim, int sign);
+  void Put(Claim claim);
+  void Recount();
+
+  ChangeListener on_change_;
+  WarningListener on_warning_;
+  std::unordered_map<std::string, Claim> claims_;
+  std::vector<std::string> order_;  // UIDs in list order, so a recount sums as listed
+  Quantity total_;
+  std::map<std::string, Quantity> by_namespace_;
+  std::map<std::string, Quantity> by_class_;
+  std::vector<Claim> pending_;  // the list being replaced in
+  bool synced_ = false;
+};
+
+}  // namespace pvcwatch::pvc

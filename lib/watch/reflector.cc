@@ -1,0 +1,111 @@
+#include "watch/reflector.h"
+
+#include <algorithm>
+
+#include "rest/errors.h"
+#include "rest/status.h"
+#include "watch/pager.h"
+
+namespace pvcwatch::watch {
+namespace {
+
+// client-go's reflector asks the server to end each watch after a random 5-10 minutes
+// (minWatchTimeout * (1 + rand)), which spreads reconnects of many clients.
+constexpr int kMinWatchTimeoutSeconds = 300;
+
+// Retry-After is honoured but bounded, so a hostile server cannot park us for a day.
+constexpr int kMaxRetryAfterSeconds = 300;
+
+bool IsFatal(int code) { return code == 401 || code == 403 || code == 404 || code == 400; }
+
+}  // namespace
+
+Reflector::Reflector(ListerWatcher& lister_watcher, Scope scope, Store& store, Clock& clock,
+                     uint32_t seed)
+    : lister_watcher_(lister_watcher),
+      scope_(std::move(scope)),
+      store_(store),
+      clock_(clock),
+      backoff_(seed),
+      random_(seed ^ 0x9e3779b9u) {}
+
+int Reflector::RandomTimeoutSeconds() {
+  std::uniform_int_distribution<int> spread(0, kMinWatchTimeoutSeconds);
+  return kMinWatchTimeoutSeconds + spread(random_);
+}
+
+void Reflector::List() {
+  if (observer_.on_relist) observer_.on_relist();
+  store_.BeginReplace();
+  resource_version_ = ListAll(
+      lister_watcher_, scope_, page_size_, [&](ListPage& page) { store_.ReplacePage(page.items); },
+      [&] { store_.BeginReplace(); });
+  store_.EndReplace(resource_version_);
+}
+
+Reflector::Outcome Reflector::WatchOnce() {
+  auto stream = lister_watcher_.Watch(scope_, resource_version_, RandomTimeoutSeconds());
+  while (!clock_.Stopped()) {
+    std::optional<Event> event = stream->Next();
+    if (!event) return Outcome::kRewatch;  // the server's timeout: carry on from here
+    if (event->type == "ERROR") {
+      rest::StatusError status = rest::StatusErrorFromObject(event->object);
+      if (status.code() == 410) return Outcome::kRelist;
+      throw status;
+    }
+    std::string resource_version(event->object["metadata"]["resourceVersion"].AsString());
+    if (event->type == "ADDED") {
+      store_.Add(event->object);
+    } else if (event->type == "MODIFIED") {
+      store_.Update(event->object);
+    } else if (event->type == "DELETED") {
+      store_.Delete(event->object);
+    } else if (event->type != "BOOKMARK") {
+      throw rest::ConnectionError("", "unknown watch event type \"" + event->type + "\"");
+    }
+    if (!resource_version.empty()) resource_version_ = resource_version;
+  }
+  return Outcome::kRewatch;
+}
+
+void Reflector::Recover(std::exception_ptr error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const rest::StatusError& e) {
+    if (IsFatal(e.code())) throw;
+    if (observer_.on_retry) observer_.on_retry(e.what());
+    if (e.code() == 429 && e.retry_after_seconds() > 0) {
+      clock_.Sleep(std::chrono::seconds(std::min(e.retry_after_seconds(), kMaxRetryAfterSeconds)));
+      return;
+    }
+  } catch (const rest::ConnectionError& e) {
+    if (observer_.on_retry) observer_.on_retry(e.what());
+  }
+  clock_.Sleep(backoff_.Next(clock_.Now()));
+}
+
+void Reflector::Run(const std::function<void()>& on_synced) {
+  bool need_list = true;
+  while (!clock_.Stopped()) {
+    try {
+      if (need_list) {
+        List();
+        need_list = false;
+        if (on_synced) on_synced();
+      }
+      if (WatchOnce() == Outcome::kRelist) need_list = true;
+    } catch (const rest::StatusError& e) {
+      // A 410 on the watch request itself (not as an event) also means relist; a 410
+      // while listing is a misbehaving server, retried with backoff like a 5xx.
+      if (e.code() == 410 && !need_list) {
+        need_list = true;
+        continue;
+      }
+      Recover(std::current_exception());
+    } catch (const rest::ConnectionError&) {
+      Recover(std::current_exception());
+    }
+  }
+}
+
+}  // namespace pvcwatch::watch

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <functional>
+#include <random>
+#include <string>
+
+#include "watch/backoff.h"
+#include "watch/clock.h"
+#include "watch/lister_watcher.h"
+#include "watch/store.h"
+
+namespace pvcwatch::watch {
+
+/// What the reflector reports besides store changes (for -v logging and tests).
+struct ReflectorObserver {
+  std::function<void(const std::string& what)> on_retry;  // a failure it recovers from
+  std::function<void()> on_relist;                        // a list (initial or after 410)
+};
+
+/// client-go's list-then-watch loop: list, then watch from the list's resourceVersion
+/// with bookmarks; a clean end re-watches without relisting; 410 Gone relists; 429 waits
+/// Retry-After; 5xx and broken connections back off; 401/403/404 end the run by throwing.
+class Reflector {
+ public:
+  Reflector(ListerWatcher& lister_watcher, Scope scope, Store& store, Clock& clock,
+            uint32_t seed = std::random_device{}());
+
+  /// Runs until the clock is stopped (returns) or a fatal error (throws
+  /// rest::StatusError). `on_synced` runs after each completed list.
+  void Run(const std::function<void()>& on_synced = {});
+
+  void set_observer(ReflectorObserver observer) { observer_ = std::move(observer); }
+  void set_page_size(int page_size) { page_size_ = page_size; }
+  const std::string& resource_version() const { return resource_version_; }
+
+ private:
+  enum class Outcome { kRewatch, kRelist };
+  void List();
+  Outcome WatchOnce();
+  /// Decides what a failure means: waits (backoff or Retry-After) and returns, or
+  /// rethrows when it is fatal.
+  void Recover(std::exception_ptr error);
+  int RandomTimeoutSeconds();
+
+  ListerWatcher& lister_watcher_;
+  Scope scope_;
+  Store& store_;
+  Clock& clock_;
+  Backoff backoff_;
+  std::mt19937 random_;
+  std::string resource_version_;
+  int page_size_ = 500;
+  ReflectorObserver observer_;
+};
+
+}  // namespace pvcwatch::watch

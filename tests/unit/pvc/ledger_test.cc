@@ -1,0 +1,129 @@
+#include "pvc/ledger.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include "claim_fixture.h"
+
+namespace pvcwatch::pvc {
+namespace {
+
+using testing::ClaimObject;
+
+struct Recorder {
+  std::vector<std::string> lines;
+  std::vector<std::string> warnings;
+  Ledger ledger{[this](const Change& c) {
+                  std::string line = c.kind == Change::Kind::kAdded     ? "added "
+                                     : c.kind == Change::Kind::kResized ? "resized "
+                                                                        : "removed ";
+                  line += c.claim.name + " " + (c.claim.request ? c.claim.request->String() : "-");
+                  if (c.previous) line += " from " + c.previous->String();
+                  lines.push_back(line);
+                },
+                [this](const std::string& w) { warnings.push_back(w); }};
+
+  void List(std::vector<json::Value> items) {
+    ledger.BeginReplace();
+    ledger.ReplacePage(items);
+    ledger.EndReplace("1");
+  }
+};
+
+BOOST_AUTO_TEST_SUITE(ledger_test)
+
+BOOST_AUTO_TEST_CASE(initial_list_sums_in_list_order_without_announcing) {
+  Recorder r;
+  r.List({ClaimObject("u1", "a", "50Gi"), ClaimObject("u2", "b", "100Gi")});
+  BOOST_TEST(r.ledger.total().String() == "150Gi");
+  BOOST_TEST(r.ledger.size() == 2u);
+  BOOST_TEST(r.lines.empty());
+  BOOST_TEST(r.ledger.synced());
+}
+
+BOOST_AUTO_TEST_CASE(the_article_story) {
+  Recorder r;
+  r.List({});
+  r.ledger.Add(ClaimObject("u1", "my-redis", "50Gi"));
+  r.ledger.Add(ClaimObject("u2", "my-mongo", "100Gi"));
+  r.ledger.Add(ClaimObject("u3", "my-influx", "75Gi"));
+  BOOST_TEST(r.ledger.total().String() == "225Gi");
+  r.ledger.Delete(ClaimObject("u2", "my-mongo", "100Gi"));
+  BOOST_TEST(r.ledger.total().String() == "125Gi");
+  BOOST_TEST(r.lines == (std::vector<std::string>{"added my-redis 50Gi", "added my-mongo 100Gi",
+                                                  "added my-influx 75Gi",
+                                                  "removed my-mongo 100Gi"}));
+}
+
+BOOST_AUTO_TEST_CASE(resize_changes_total_and_delete_removes_what_was_counted) {
+  Recorder r;
+  r.List({ClaimObject("u1", "a", "50Gi")});
+  r.ledger.Update(ClaimObject("u1", "a", "80Gi"));
+  BOOST_TEST(r.ledger.total().String() == "80Gi");
+  // The DELETED object says 999Gi; what was counted (80Gi) is what goes.
+  r.ledger.Delete(ClaimObject("u1", "a", "999Gi"));
+  BOOST_TEST(r.ledger.total().IsZero());
+  BOOST_TEST(r.lines ==
+             (std::vector<std::string>{"resized a 80Gi from 50Gi", "removed a 80Gi"}));
+}
+
+BOOST_AUTO_TEST_CASE(replayed_added_is_not_double_counted) {
+  Recorder r;
+  r.List({ClaimObject("u1", "a", "50Gi")});
+  r.ledger.Add(ClaimObject("u1", "a", "50Gi"));
+  BOOST_TEST(r.ledger.total().String() == "50Gi");
+  BOOST_TEST(r.lines.empty());
+}
+
+BOOST_AUTO_TEST_CASE(modified_without_size_change_is_silent) {
+  Recorder r;
+  r.List({ClaimObject("u1", "a", "50Gi")});
+  r.ledger.Update(ClaimObject("u1", "a", "50Gi", "default", "standard", "2"));
+  BOOST_TEST(r.lines.empty());
+}
+
+BOOST_AUTO_TEST_CASE(unknown_delete_is_ignored) {
+  Recorder r;
+  r.List({ClaimObject("u1", "a", "50Gi")});
+  r.ledger.Delete(ClaimObject("u9", "z", "50Gi"));
+  BOOST_TEST(r.ledger.total().String() == "50Gi");
+}
+
+BOOST_AUTO_TEST_CASE(relist_announces_only_real_differences) {
+  Recorder r;
+  r.List({ClaimObject("u1", "a", "50Gi"), ClaimObject("u2", "b", "10Gi"),
+          ClaimObject("u3", "c", "1Gi")});
+  r.List({ClaimObject("u1", "a", "50Gi"), ClaimObject("u2", "b", "20Gi"),
+          ClaimObject("u4", "d", "5Gi")});
+  BOOST_TEST(r.ledger.total().String() == "75Gi");
+  BOOST_TEST(r.lines == (std::vector<std::string>{"resized b 20Gi from 10Gi", "added d 5Gi",
+                                                  "removed c 1Gi"}));
+}
+
+BOOST_AUTO_TEST_CASE(totals_per_namespace_and_class) {
+  Recorder r;
+  r.List({ClaimObject("u1", "a", "50Gi", "ns1", "fast"), ClaimObject("u2", "b", "10Gi", "ns2", "slow"),
+          ClaimObject("u3", "c", "1Gi", "ns1", "slow")});
+  BOOST_TEST(r.ledger.namespace_totals().at("ns1").String() == "51Gi");
+  BOOST_TEST(r.ledger.namespace_totals().at("ns2").String() == "10Gi");
+  BOOST_TEST(r.ledger.class_totals().at("slow").String() == "11Gi");
+  r.ledger.Delete(ClaimObject("u1", "a", "50Gi", "ns1", "fast"));
+  BOOST_TEST(r.ledger.namespace_totals().at("ns1").String() == "1Gi");
+  BOOST_TEST(r.ledger.class_totals().at("fast").IsZero());
+}
+
+BOOST_AUTO_TEST_CASE(malformed_request_is_reported_and_skipped) {
+  Recorder r;
+  r.List({ClaimObject("u1", "a", "50Gi"), ClaimObject("u2", "bad", "lots")});
+  BOOST_TEST(r.ledger.total().String() == "50Gi");
+  BOOST_TEST(r.ledger.size() == 1u);
+  BOOST_REQUIRE(r.warnings.size() == 1u);
+  BOOST_TEST(r.warnings[0] ==
+             "skipping PersistentVolumeClaim default/bad: spec.resources.requests.storage "
+             "\"lots\": quantities must match the regular expression "
+             "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace pvcwatch::pvc
