@@ -2,6 +2,8 @@
 
 #include <cxxopts.hpp>
 
+#include "quantity/quantity.h"
+
 namespace pvcwatch::cli {
 namespace {
 
@@ -177,6 +179,16 @@ Options ParseOptions(int argc, const char* const argv[]) {
       options.output != "yaml") {
     throw UsageError("unable to match a printer suitable for the output format \"" +
                      options.output + "\", allowed formats are: json,wide,yaml");
+  }
+  if (options.max_claims != "quota") {
+    const std::string prefix = "invalid argument \"" + options.max_claims + "\" for \"--max-claims\" flag: ";
+    try {
+      if (Quantity::Parse(options.max_claims).Sign() <= 0) {
+        throw UsageError(prefix + "must be a quantity greater than zero, or quota");
+      }
+    } catch (const QuantityError& e) {
+      throw UsageError(prefix + e.what());
+    }
   }
   if (!options.from_file.empty()) options.once = true;
   return options;

@@ -1,19 +1,28 @@
 #include "cli/run.h"
 
+#include <unistd.h>
+
 #include <cstdlib>
-#include <iomanip>
+#include <iostream>
+#include <memory>
 #include <ostream>
-#include <sstream>
 #include <vector>
 
+#include "cli/claim_input.h"
+#include "cli/watch_command.h"
 #include "kubeconfig/client_config.h"
 #include "kubeconfig/errors.h"
 #include "kubeconfig/loader.h"
-#include "pvc/claim.h"
+#include "print/claim_table.h"
+#include "print/json_printer.h"
+#include "print/summary.h"
+#include "print/yaml_printer.h"
+#include "pvc/ledger.h"
+#include "pvc/threshold.h"
 #include "quantity/quantity.h"
 #include "rest/errors.h"
 #include "rest/rest_client.h"
-#include "watch/claims_lister_watcher.h"
+#include "watch/rest_lister_watcher.h"
 #include "watch/pager.h"
 
 #ifndef PVCWATCH_VERSION
@@ -46,6 +55,7 @@ kubeconfig::Overrides OverridesFrom(const Options& o) {
   overrides.impersonate = o.as;
   overrides.impersonate_groups = o.as_groups;
   overrides.request_timeout = o.request_timeout;
+  overrides.default_server = kubeconfig::KubectlDefaultServer();
   return overrides;
 }
 
@@ -54,7 +64,80 @@ kubeconfig::ClientConfig ResolveClientConfig(const Options& options) {
   rules.explicit_path = options.kubeconfig;
   rules.kubeconfig_env = Env("KUBECONFIG");
   rules.home_dir = Env("HOME");
-  return kubeconfig::Resolve(kubeconfig::Load(rules), OverridesFrom(options));
+  return kubeconfig::ResolveOrInCluster(kubeconfig::Load(rules), OverridesFrom(options));
+}
+
+bool MachineOutput(const Options& options) {
+  return options.output == "json" || options.output == "yaml";
+}
+
+// The first list, as `kubectl get pvc` prints it (page by page), counted into the
+// ledger. Items are kept only when the machine output needs them.
+class Listing {
+ public:
+  Listing(const Options& options, pvc::Ledger& ledger, std::ostream& out)
+      : options_(options), ledger_(ledger) {
+    if (!MachineOutput(options)) {
+      print::TableOptions table;
+      table.wide = options.output == "wide";
+      table.with_namespace = options.all_namespaces;
+      table.no_headers = options.no_headers;
+      table.show_labels = options.show_labels;
+      table_ = std::make_unique<print::ClaimTable>(out, table, std::chrono::system_clock::now());
+    }
+    ledger_.BeginReplace();
+  }
+
+  void Page(watch::ListPage& page) {
+    if (table_) table_->PrintPage(page.items, page.table);
+    ledger_.ReplacePage(page.items);
+    if (MachineOutput(options_)) {
+      for (json::Value& item : page.items) items_.push_back(std::move(item));
+    }
+  }
+
+  void Restart() {
+    // An expired continue token: the list starts over (rows already printed stay).
+    items_.clear();
+    ledger_.BeginReplace();
+  }
+
+  void Finish(const std::string& resource_version) { ledger_.EndReplace(resource_version); }
+  size_t rows() const { return table_ ? table_->rows() : ledger_.size(); }
+  std::vector<json::Value> TakeItems() { return std::move(items_); }
+
+ private:
+  const Options& options_;
+  pvc::Ledger& ledger_;
+  std::unique_ptr<print::ClaimTable> table_;
+  std::vector<json::Value> items_;
+};
+
+void PrintMachine(const Options& options, const json::Value& document, std::ostream& out) {
+  if (options.output == "json") {
+    print::PrintJson(document, out);
+  } else {
+    print::PrintYaml(document, out);
+  }
+}
+
+// What --once prints after the list, and its exit status.
+int Conclude(const Options& options, const std::string& scope_namespace, Listing& listing,
+             const pvc::Ledger& ledger, const Quantity& max, std::ostream& out,
+             std::ostream& err) {
+  if (MachineOutput(options)) {
+    PrintMachine(options,
+                 print::SummaryDocument(ledger, max, options.all_namespaces, listing.TakeItems()),
+                 out);
+  } else {
+    if (listing.rows() == 0) {
+      err << "No resources found"
+          << (scope_namespace.empty() ? "" : " in " + scope_namespace + " namespace") << ".\n";
+    }
+    print::PrintSummary(ledger, max, options.all_namespaces, isatty(STDOUT_FILENO) == 1, out);
+  }
+  out.flush();
+  return ledger.total().Cmp(max) > 0 ? kExitOverage : kExitOk;
 }
 
 }  // namespace
@@ -69,6 +152,18 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
     return kExitOk;
   }
   Quantity max_claims = Quantity::Parse(options.max_claims);
+  pvc::Ledger ledger(nullptr, [&](const std::string& warning) {
+    err << "Warning: " << warning << "\n";
+  });
+  Listing listing(options, ledger, out);
+
+  if (!options.from_file.empty()) {
+    watch::ListPage page;
+    page.items = LoadClaimInput(options.from_file, std::cin);
+    listing.Page(page);
+    listing.Finish("");
+    return Conclude(options, "", listing, ledger, max_claims, out, err);
+  }
 
   kubeconfig::ClientConfig client_config = ResolveClientConfig(options);
   watch::Scope scope;
@@ -77,31 +172,36 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
   scope.field_selector = options.field_selector;
 
   rest::RestClient client(client_config.rest);
-  watch::ClaimsListerWatcher lister(client);
-  std::vector<pvc::Claim> claims;
-  watch::ListAll(
-      lister, scope, watch::kDefaultPageSize,
-      [&](watch::ListPage& page) {
-        for (const json::Value& item : page.items) claims.push_back(pvc::ClaimFromObject(item));
-      },
-      [&] { claims.clear(); });
+  watch::RestListerWatcher lister(client, "persistentvolumeclaims");
+  lister.set_as_table(!MachineOutput(options));
+  std::string resource_version = watch::ListAll(
+      lister, scope, watch::kDefaultPageSize, [&](watch::ListPage& page) { listing.Page(page); },
+      [&] { listing.Restart(); });
+  listing.Finish(resource_version);
+  lister.set_as_table(false);
 
-  if (claims.empty()) {
-    err << "No resources found"
-        << (scope.namespace_name.empty() ? "" : " in " + scope.namespace_name + " namespace")
-        << ".\n";
+  if (options.once) {
+    return Conclude(options, scope.namespace_name, listing, ledger, max_claims, out, err);
   }
-  Quantity total;
-  for (const pvc::Claim& claim : claims) {
-    out << claim.name << "\t" << claim.phase << "\t"
-        << (claim.request ? claim.request->String() : "") << "\n";
-    if (claim.request) total.Add(*claim.request);
+  if (MachineOutput(options)) {
+    json::Value document =
+        print::SummaryDocument(ledger, max_claims, options.all_namespaces, listing.TakeItems());
+    document.Set("type", json::Value::String("LIST"));
+    if (options.output == "json") {
+      print::PrintCompactJson(document, out);
+      out << "\n";
+    } else {
+      out << "---\n";
+      print::PrintYaml(document, out);
+    }
+  } else {
+    print::PrintSummary(ledger, max_claims, options.all_namespaces, isatty(STDOUT_FILENO) == 1,
+                        out);
+    out << "\n--- PVC Watch (max claims " << max_claims.String() << ") ----\n";
   }
-  std::ostringstream percent;
-  percent << std::fixed << std::setprecision(1) << total.Ratio(max_claims) * 100;
-  out << "Total claimed: " << total.String() << " of " << max_claims.String() << " ("
-      << percent.str() << "%)\n";
-  return total.Cmp(max_claims) > 0 ? kExitOverage : kExitOk;
+  out.flush();
+  pvc::Threshold threshold(max_claims);
+  return RunWatch(options, lister, scope, resource_version, ledger, threshold, out, err);
 }
 
 std::string ErrorMessage(const std::exception& error) {
@@ -120,6 +220,9 @@ std::string ErrorMessage(const std::exception& error) {
              " was refused - did you specify the right host or port?";
     }
     return std::string("Unable to connect to the server: ") + connection->what();
+  }
+  if (const auto* config = dynamic_cast<const kubeconfig::Error*>(&error)) {
+    return config->KubectlText();
   }
   return std::string("error: ") + error.what();
 }

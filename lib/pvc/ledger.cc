@@ -46,12 +46,12 @@ void Ledger::Count(const Claim& claim, int sign) {
   AddTo(by_class_, claim.storage_class, *claim.request, sign);
 }
 
-void Ledger::Put(Claim claim) {
+void Ledger::Put(Claim claim, const json::Value& object) {
   auto it = claims_.find(claim.uid);
   if (it == claims_.end()) {
     Count(claim, +1);
     order_.push_back(claim.uid);
-    Change change{Change::Kind::kAdded, claim, std::nullopt};
+    Change change{Change::Kind::kAdded, claim, std::nullopt, object};
     claims_.emplace(claim.uid, std::move(claim));
     if (on_change_) on_change_(change);
     return;
@@ -62,16 +62,18 @@ void Ledger::Put(Claim claim) {
   Count(counted, -1);
   Count(claim, +1);
   counted = std::move(claim);
-  if (resized && on_change_) on_change_(Change{Change::Kind::kResized, counted, previous});
+  if (resized && on_change_) {
+    on_change_(Change{Change::Kind::kResized, counted, previous, object});
+  }
 }
 
 void Ledger::Add(const json::Value& object) {
-  if (auto claim = View(object)) Put(std::move(*claim));
+  if (auto claim = View(object)) Put(std::move(*claim), object);
 }
 
 void Ledger::Update(const json::Value& object) {
   // An update for a UID we never saw (it entered a label selector) counts as an add.
-  if (auto claim = View(object)) Put(std::move(*claim));
+  if (auto claim = View(object)) Put(std::move(*claim), object);
 }
 
 void Ledger::Delete(const json::Value& object) {
@@ -85,14 +87,26 @@ void Ledger::Delete(const json::Value& object) {
   claims_.erase(it);
   std::erase(order_, uid);
   Count(removed, -1);
-  if (on_change_) on_change_(Change{Change::Kind::kRemoved, std::move(removed), std::nullopt});
+  if (on_change_) {
+    on_change_(Change{Change::Kind::kRemoved, std::move(removed), std::nullopt, object});
+  }
 }
 
-void Ledger::BeginReplace() { pending_.clear(); }
+void Ledger::BeginReplace() {
+  pending_.clear();
+  pending_objects_.clear();
+}
 
 void Ledger::ReplacePage(const std::vector<json::Value>& objects) {
   for (const json::Value& object : objects) {
-    if (auto claim = View(object)) pending_.push_back(std::move(*claim));
+    auto claim = View(object);
+    if (!claim) continue;
+    // Keep the JSON only of what a relist will announce, not of the whole cluster.
+    auto counted = claims_.find(claim->uid);
+    if (synced_ && (counted == claims_.end() || !SameRequest(counted->second.request, claim->request))) {
+      pending_objects_[claim->uid] = object;
+    }
+    pending_.push_back(std::move(*claim));
   }
 }
 
@@ -106,17 +120,29 @@ void Ledger::EndReplace(const std::string&) {
     listed.insert(claim.uid);
     auto before = old.find(claim.uid);
     if (before == old.end()) {
-      changes.push_back(Change{Change::Kind::kAdded, claim, std::nullopt});
+      changes.push_back(
+          Change{Change::Kind::kAdded, claim, std::nullopt, pending_objects_[claim.uid]});
     } else if (!SameRequest(before->second.request, claim.request)) {
-      changes.push_back(Change{Change::Kind::kResized, claim, before->second.request});
+      changes.push_back(Change{Change::Kind::kResized, claim, before->second.request,
+                               pending_objects_[claim.uid]});
     }
     if (claims_.count(claim.uid) == 0) order_.push_back(claim.uid);
     claims_[claim.uid] = std::move(claim);
   }
   pending_.clear();
+  pending_objects_.clear();
   for (auto& [uid, claim] : old) {
     if (listed.count(uid) == 0) {
-      changes.push_back(Change{Change::Kind::kRemoved, std::move(claim), std::nullopt});
+      json::Value metadata;
+      metadata.Set("name", json::Value::String(claim.name));
+      metadata.Set("namespace", json::Value::String(claim.namespace_name));
+      metadata.Set("uid", json::Value::String(claim.uid));
+      json::Value object;
+      object.Set("apiVersion", json::Value::String("v1"));
+      object.Set("kind", json::Value::String("PersistentVolumeClaim"));
+      object.Set("metadata", std::move(metadata));
+      changes.push_back(
+          Change{Change::Kind::kRemoved, std::move(claim), std::nullopt, std::move(object)});
     }
   }
   Recount();

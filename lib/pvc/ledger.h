@@ -19,6 +19,9 @@ struct Change {
   Kind kind;
   Claim claim;                       // as counted now (kRemoved: as it was counted)
   std::optional<Quantity> previous;  // kResized: the request before
+  /// The object as the server sent it (after a relist, a removed claim's object is
+  /// rebuilt from its name, namespace and UID).
+  json::Value object;
 };
 
 /// The claims in scope keyed by UID and the exact sum of what they request, in total,
@@ -41,6 +44,12 @@ class Ledger : public watch::Store {
   /// Swaps in the listed claims and announces only the real differences.
   void EndReplace(const std::string& resource_version) override;
 
+  /// Replaces the listeners (the watch installs its printers after the first list).
+  void set_listeners(ChangeListener on_change, WarningListener on_warning) {
+    on_change_ = std::move(on_change);
+    on_warning_ = std::move(on_warning);
+  }
+
   const Quantity& total() const { return total_; }
   const std::map<std::string, Quantity>& namespace_totals() const { return by_namespace_; }
   const std::map<std::string, Quantity>& class_totals() const { return by_class_; }
@@ -51,7 +60,7 @@ class Ledger : public watch::Store {
  private:
   std::optional<Claim> View(const json::Value& object);
   void Count(const Claim& claim, int sign);
-  void Put(Claim claim);
+  void Put(Claim claim, const json::Value& object);
   void Recount();
 
   ChangeListener on_change_;
@@ -62,6 +71,7 @@ class Ledger : public watch::Store {
   std::map<std::string, Quantity> by_namespace_;
   std::map<std::string, Quantity> by_class_;
   std::vector<Claim> pending_;  // the list being replaced in
+  std::unordered_map<std::string, json::Value> pending_objects_;  // of new or resized claims
   bool synced_ = false;
 };
 

@@ -1,6 +1,6 @@
 #include "rest/status.h"
 
-#include "json/parse.h"
+#include "json/parser.h"
 
 namespace pvcwatch::rest {
 namespace {

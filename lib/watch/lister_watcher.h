@@ -22,6 +22,9 @@ struct ListPage {
   std::vector<json::Value> items;
   std::string resource_version;
   std::string continue_token;
+  /// When the server rendered a meta.k8s.io/v1 Table: its columnDefinitions and rows
+  /// (cells only; each row's object is the matching entry of `items`). Null otherwise.
+  json::Value table;
 };
 
 /// One watch event: ADDED, MODIFIED, DELETED, BOOKMARK or ERROR, with its object.

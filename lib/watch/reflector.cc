@@ -84,8 +84,12 @@ void Reflector::Recover(std::exception_ptr error) {
   clock_.Sleep(backoff_.Next(clock_.Now()));
 }
 
-void Reflector::Run(const std::function<void()>& on_synced) {
-  bool need_list = true;
+void Reflector::Run(const std::function<void()>& on_synced) { RunFrom("", on_synced); }
+
+void Reflector::RunFrom(const std::string& resource_version,
+                        const std::function<void()>& on_synced) {
+  resource_version_ = resource_version;
+  bool need_list = resource_version.empty();
   while (!clock_.Stopped()) {
     try {
       if (need_list) {

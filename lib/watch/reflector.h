@@ -28,6 +28,9 @@ class Reflector {
   /// Runs until the clock is stopped (returns) or a fatal error (throws
   /// rest::StatusError). `on_synced` runs after each completed list.
   void Run(const std::function<void()>& on_synced = {});
+  /// Like Run, but the store already holds a list at `resource_version`: start by
+  /// watching from there.
+  void RunFrom(const std::string& resource_version, const std::function<void()>& on_synced = {});
 
   void set_observer(ReflectorObserver observer) { observer_ = std::move(observer); }
   void set_page_size(int page_size) { page_size_ = page_size; }

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "json/parse.h"
+#include "json/parser.h"
 
 namespace pvcwatch::testing {
 

@@ -5,7 +5,7 @@
 #include <variant>
 
 #include "../pvc/claim_fixture.h"
-#include "json/parse.h"
+#include "json/parser.h"
 #include "rest/errors.h"
 
 namespace pvcwatch::watch {
@@ -35,6 +35,7 @@ using Failure = std::variant<rest::StatusError, rest::ConnectionError>;
 
 [[noreturn]] void Throw(const Failure& f) {
   std::visit([](const auto& e) { throw e; }, f);
+  std::abort();  // every alternative throws
 }
 
 // A watch script: events, then a clean end or a failure.
@@ -81,7 +82,7 @@ class FakeListerWatcher : public ListerWatcher {
     ListScript s = lists.front();
     lists.pop_front();
     if (s.instead) Throw(*s.instead);
-    return ListPage{s.items, s.resource_version, ""};
+    return ListPage{s.items, s.resource_version, "", json::Value()};
   }
   std::unique_ptr<EventStream> Watch(const Scope&, const std::string& rv, int timeout) override {
     calls.push_back("watch@" + rv);

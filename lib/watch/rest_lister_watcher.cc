@@ -1,9 +1,9 @@
-#include "watch/claims_lister_watcher.h"
+#include "watch/rest_lister_watcher.h"
 
 #include <utility>
 #include <vector>
 
-#include "json/parse.h"
+#include "json/parser.h"
 #include "rest/errors.h"
 #include "rest/query.h"
 #include "rest/status.h"
@@ -11,21 +11,25 @@
 namespace pvcwatch::watch {
 namespace {
 
-constexpr const char* kResource = "persistentvolumeclaims";
+constexpr const char* kTableAccept =
+    "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;"
+    "g=meta.k8s.io,application/json";
 // A claim is a few KB; a line this long is a hostile or broken server.
 constexpr size_t kMaxEventBytes = 16u << 20;
-
-std::string CollectionPath(const Scope& scope) {
-  if (scope.namespace_name.empty()) return "/api/v1/persistentvolumeclaims";
-  return "/api/v1/namespaces/" + rest::EscapePathSegment(scope.namespace_name) +
-         "/persistentvolumeclaims";
-}
 
 std::vector<std::pair<std::string, std::string>> SelectorParams(const Scope& scope) {
   std::vector<std::pair<std::string, std::string>> params;
   if (!scope.label_selector.empty()) params.emplace_back("labelSelector", scope.label_selector);
   if (!scope.field_selector.empty()) params.emplace_back("fieldSelector", scope.field_selector);
   return params;
+}
+
+// The array member `key` for moving elements out of it; empty when absent.
+json::Value::Array TakeArray(json::Value& object, std::string_view key) {
+  for (auto& [name, value] : object.members()) {
+    if (name == key && value.IsArray()) return std::move(value.items());
+  }
+  return {};
 }
 
 class JsonEventStream : public EventStream {
@@ -63,14 +67,20 @@ class JsonEventStream : public EventStream {
 
 }  // namespace
 
-ListPage ClaimsListerWatcher::List(const Scope& scope, int limit,
+std::string RestListerWatcher::CollectionPath(const Scope& scope) const {
+  if (scope.namespace_name.empty()) return "/api/v1/" + resource_;
+  return "/api/v1/namespaces/" + rest::EscapePathSegment(scope.namespace_name) + "/" + resource_;
+}
+
+ListPage RestListerWatcher::List(const Scope& scope, int limit,
                                    const std::string& continue_token) {
   auto params = SelectorParams(scope);
   if (limit > 0) params.emplace_back("limit", std::to_string(limit));
   if (!continue_token.empty()) params.emplace_back("continue", continue_token);
-  rest::Response response =
-      client_.Get(CollectionPath(scope) + rest::EncodeQuery(params), "application/json");
-  if (response.status != 200) throw rest::StatusErrorFromResponse(response, "get", kResource);
+  if (as_table_) params.emplace_back("includeObject", "Object");
+  rest::Response response = client_.Get(CollectionPath(scope) + rest::EncodeQuery(params),
+                                        as_table_ ? kTableAccept : "application/json");
+  if (response.status != 200) throw rest::StatusErrorFromResponse(response, "get", resource_);
   json::Value list;
   try {
     list = json::Parse(response.body);
@@ -78,17 +88,36 @@ ListPage ClaimsListerWatcher::List(const Scope& scope, int limit,
     throw rest::ConnectionError(client_.host(), std::string("malformed list response: ") +
                                                     e.what());
   }
-  if (!list.IsObject() || (!list["items"].IsArray() && !list["items"].IsNull())) {
-    throw rest::ConnectionError(client_.host(), "malformed list response: no items");
-  }
   ListPage page;
   page.resource_version = std::string(list["metadata"]["resourceVersion"].AsString());
   page.continue_token = std::string(list["metadata"]["continue"].AsString());
-  for (const json::Value& item : list["items"].items()) page.items.push_back(item);
+  if (list["kind"].AsString() == "Table") {
+    // Move each row's object out into items; the table keeps the cells.
+    json::Value::Array rows = TakeArray(list, "rows");
+    for (json::Value& row : rows) {
+      json::Value* object = nullptr;
+      for (auto& [name, value] : row.members()) {
+        if (name == "object") object = &value;
+      }
+      if (object == nullptr || !object->IsObject()) {
+        throw rest::ConnectionError(client_.host(),
+                                    "malformed table response: a row without its object");
+      }
+      page.items.push_back(std::move(*object));
+      *object = json::Value();
+    }
+    list.Set("rows", json::Value::MakeArray(std::move(rows)));
+    page.table = std::move(list);
+    return page;
+  }
+  if (!list.IsObject() || (!list["items"].IsArray() && !list["items"].IsNull())) {
+    throw rest::ConnectionError(client_.host(), "malformed list response: no items");
+  }
+  page.items = TakeArray(list, "items");
   return page;
 }
 
-std::unique_ptr<EventStream> ClaimsListerWatcher::Watch(const Scope& scope,
+std::unique_ptr<EventStream> RestListerWatcher::Watch(const Scope& scope,
                                                         const std::string& resource_version,
                                                         int timeout_seconds) {
   auto params = SelectorParams(scope);
@@ -101,7 +130,7 @@ std::unique_ptr<EventStream> ClaimsListerWatcher::Watch(const Scope& scope,
   // a silence well past that means the peer is gone.
   auto stream = client_.Stream(CollectionPath(scope) + rest::EncodeQuery(params), head,
                                std::chrono::seconds(timeout_seconds + 30), kMaxEventBytes);
-  if (!stream) throw rest::StatusErrorFromResponse(head, "watch", kResource);
+  if (!stream) throw rest::StatusErrorFromResponse(head, "watch", resource_);
   return std::make_unique<JsonEventStream>(std::move(stream), client_.host());
 }
 

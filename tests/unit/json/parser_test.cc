@@ -1,4 +1,4 @@
-#include "json/parse.h"
+#include "json/parser.h"
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
@@ -8,7 +8,7 @@ namespace {
 
 namespace data = boost::unit_test::data;
 
-BOOST_AUTO_TEST_SUITE(parse_test)
+BOOST_AUTO_TEST_SUITE(parser_test)
 
 BOOST_AUTO_TEST_CASE(keeps_member_order_and_number_text) {
   Value v = Parse(R"({"z":1,"a":{"n":-1.50e3,"s":"x\u00e9\n"},"l":[true,null,false]})");

@@ -1,4 +1,4 @@
-#include "json/parse.h"
+#include "json/parser.h"
 
 #include <simdjson.h>
 
@@ -51,6 +51,25 @@ Value Convert(V&& v) {
   throw simdjson::simdjson_error(simdjson::TAPE_ERROR);
 }
 
+// " at line L, column C" of where the iterator stopped, when it can tell.
+std::string Place(od::document& doc, std::string_view text) {
+  auto location = doc.current_location();
+  if (location.error() != simdjson::SUCCESS) return "";
+  const char* at = location.value_unsafe();
+  if (at < text.data() || at > text.data() + text.size()) return "";
+  size_t offset = static_cast<size_t>(at - text.data());
+  size_t line = 1, column = 1;
+  for (size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return " at line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
 }  // namespace
 
 Value Parse(std::string_view text) {
@@ -58,8 +77,11 @@ Value Parse(std::string_view text) {
   // parser keeps no memory of the largest document seen.
   od::parser parser;
   simdjson::padded_string padded(text);
+  od::document doc;
+  bool started = false;  // a default document has no iterator to ask for the place
   try {
-    od::document doc = parser.iterate(padded);
+    doc = parser.iterate(padded);
+    started = true;
     Value result;
     switch (doc.type()) {
       case od::json_type::object:
@@ -76,7 +98,9 @@ Value Parse(std::string_view text) {
     }
     return result;
   } catch (const simdjson::simdjson_error& e) {
-    throw ParseError(std::string("invalid JSON: ") + simdjson::error_message(e.error()));
+    std::string place = started ? Place(doc, std::string_view(padded.data(), padded.size())) : "";
+    throw ParseError("invalid JSON" + place +
+                     ": " + simdjson::error_message(e.error()));
   }
 }
 

@@ -1,0 +1,85 @@
+#include "cli/claim_input.h"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "json/parser.h"
+#include "json/parse_yaml.h"
+
+namespace pvcwatch::cli {
+namespace {
+
+// Larger than any sensible export; keeps a wrong file (a disk image) from eating memory.
+constexpr size_t kMaxInput = 1u << 30;
+
+std::string ReadAll(const std::string& path, std::istream& in) {
+  std::ifstream file;
+  std::istream* source = &in;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) throw std::runtime_error("open " + path + ": no such file or directory");
+    source = &file;
+  }
+  std::string text;
+  char buf[65536];
+  while (source->read(buf, sizeof buf) || source->gcount() > 0) {
+    text.append(buf, static_cast<size_t>(source->gcount()));
+    if (text.size() > kMaxInput) throw std::runtime_error(path + ": input larger than 1 GiB");
+  }
+  if (source->bad()) throw std::runtime_error("read " + path + ": input/output error");
+  return text;
+}
+
+void Flatten(json::Value& document, std::vector<json::Value>& out) {
+  if (document.IsArray()) {
+    for (json::Value& element : document.items()) Flatten(element, out);
+    return;
+  }
+  if (document.IsObject() && document.Find("items") != nullptr) {
+    for (auto& [name, value] : document.members()) {
+      if (name == "items") {
+        for (json::Value& item : value.items()) out.push_back(std::move(item));
+      }
+    }
+    return;
+  }
+  out.push_back(std::move(document));
+}
+
+}  // namespace
+
+std::vector<json::Value> LoadClaimInput(const std::string& path, std::istream& in) {
+  std::string text = ReadAll(path, in);
+  const std::string name = path == "-" ? "<stdin>" : path;
+  size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) throw std::runtime_error(name + ": no objects in the input");
+  std::vector<json::Value> documents;
+  try {
+    if (text[first] == '{' || text[first] == '[') {
+      documents.push_back(json::Parse(text));
+    } else {
+      documents = json::ParseYaml(text);
+    }
+  } catch (const json::ParseError& e) {
+    throw std::runtime_error(name + ": " + e.what());
+  }
+  std::vector<json::Value> objects;
+  for (json::Value& document : documents) Flatten(document, objects);
+  // Offline input is the user's own file: anything that is not a claim is an error,
+  // not something to skip quietly.
+  for (size_t i = 0; i < objects.size(); ++i) {
+    std::string kind(objects[i]["kind"].AsString());
+    if (!objects[i].IsObject() || kind != "PersistentVolumeClaim") {
+      throw std::runtime_error(
+          name + ": object " + std::to_string(i + 1) + " is " +
+          (objects[i].IsObject() ? (kind.empty() ? std::string("an object without a kind")
+                                                 : "a " + kind)
+                                 : std::string("not an object")) +
+          ", not a PersistentVolumeClaim");
+    }
+  }
+  return objects;
+}
+
+}  // namespace pvcwatch::cli

@@ -1,0 +1,92 @@
+#include "kubeconfig/in_cluster.h"
+
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <optional>
+
+#include "kubeconfig/errors.h"
+#include "kubeconfig/read_file.h"
+
+namespace pvcwatch::kubeconfig {
+namespace {
+
+constexpr char kDefaultServiceAccountDir[] = "/var/run/secrets/kubernetes.io/serviceaccount";
+
+std::string Env(const char* name) {
+  const char* value = std::getenv(name);
+  return value == nullptr ? "" : value;
+}
+
+// Go's net.JoinHostPort: a host with a colon (an IPv6 literal) goes in brackets.
+std::string JoinHostPort(const std::string& host, const std::string& port) {
+  if (host.find(':') != std::string::npos) return "[" + host + "]:" + port;
+  return host + ":" + port;
+}
+
+}  // namespace
+
+std::string ServiceAccountDir() {
+  std::string dir = Env("PVCWATCH_SERVICEACCOUNT_DIR");
+  return dir.empty() ? kDefaultServiceAccountDir : dir;
+}
+
+bool InClusterPossible() {
+  if (Env("KUBERNETES_SERVICE_HOST").empty() || Env("KUBERNETES_SERVICE_PORT").empty()) {
+    return false;
+  }
+  struct stat st;
+  std::string token_file = ServiceAccountDir() + "/token";
+  return ::stat(token_file.c_str(), &st) == 0 && !S_ISDIR(st.st_mode);
+}
+
+rest::Config InClusterConfig(const Overrides& overrides) {
+  const std::string host = Env("KUBERNETES_SERVICE_HOST");
+  const std::string port = Env("KUBERNETES_SERVICE_PORT");
+  if (host.empty() || port.empty()) {
+    // client-go rest.ErrNotInCluster.
+    throw Error(
+        "unable to load in-cluster configuration, KUBERNETES_SERVICE_HOST and "
+        "KUBERNETES_SERVICE_PORT must be defined");
+  }
+  const std::string dir = ServiceAccountDir();
+  rest::Config config;
+  config.host = "https://" + JoinHostPort(host, port);
+
+  const std::string token_file = dir + "/token";
+  // client-go keeps both: the token read now and the file, which its transport
+  // re-reads (trimmed) so that projected, rotating tokens keep working.
+  config.bearer_token = TrimSpace(ReadFileOrThrow(token_file));
+  config.bearer_token_file = token_file;
+
+  // client-go only logs a CA it cannot load and falls back to the system roots.
+  const std::string ca_file = dir + "/ca.crt";
+  std::optional<std::string> ca = ReadFile(ca_file, nullptr);
+  if (ca && ca->find("-----BEGIN CERTIFICATE-----") != std::string::npos) {
+    config.ca_file = ca_file;
+  }
+
+  // inClusterClientConfig.ClientConfig: only a host, a token or a CA file override the
+  // pod's own settings; every other flag is ignored in-cluster.
+  if (!overrides.server.empty()) config.host = overrides.server;
+  if (!overrides.token.empty()) {
+    config.bearer_token = overrides.token;
+    config.bearer_token_file.clear();
+  }
+  if (!overrides.certificate_authority.empty()) {
+    config.ca_file = overrides.certificate_authority;
+  }
+  return config;
+}
+
+std::string InClusterNamespace() {
+  // The downward-API variable first, for compatibility with how client-go began.
+  if (std::string ns = Env("POD_NAMESPACE"); !ns.empty()) return ns;
+  if (std::optional<std::string> data = ReadFile(ServiceAccountDir() + "/namespace",
+                                                      nullptr)) {
+    if (std::string ns = TrimSpace(*data); !ns.empty()) return ns;
+  }
+  return "default";
+}
+
+}  // namespace pvcwatch::kubeconfig

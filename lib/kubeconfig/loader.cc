@@ -1,0 +1,135 @@
+#include "kubeconfig/loader.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <filesystem>
+#include <optional>
+#include <utility>
+
+#include "kubeconfig/errors.h"
+#include "kubeconfig/parse.h"
+#include "kubeconfig/read_file.h"
+
+namespace pvcwatch::kubeconfig {
+namespace {
+
+// Go's filepath.Join(base, ref) for a relative ref: joined, then cleaned lexically.
+std::string JoinClean(const std::filesystem::path& base, const std::string& ref) {
+  std::string joined = (base / ref).lexically_normal().string();
+  while (joined.size() > 1 && joined.back() == '/') joined.pop_back();
+  return joined;
+}
+
+void ResolvePath(std::string& ref, const std::filesystem::path& base) {
+  if (ref.empty() || ref.front() == '/') return;
+  ref = JoinClean(base, ref);
+}
+
+// client-go ResolveLocalPaths / GetAuthInfoFileReferences: certificate-authority,
+// client-certificate, client-key and tokenFile are resolved against the absolute
+// directory of the defining file; exec.command only when it holds a '/', so that bare
+// command names are still looked up on PATH.
+void ResolveLocalPaths(Config& config, const std::string& origin) {
+  std::error_code ec;
+  std::filesystem::path base = std::filesystem::absolute(origin, ec).parent_path();
+  for (auto& [name, cluster] : config.clusters) ResolvePath(cluster.certificate_authority, base);
+  for (auto& [name, user] : config.auth_infos) {
+    ResolvePath(user.client_certificate, base);
+    ResolvePath(user.client_key, base);
+    ResolvePath(user.token_file, base);
+    if (user.exec && user.exec->command.find('/') != std::string::npos) {
+      ResolvePath(user.exec->command, base);
+    }
+  }
+}
+
+// Like LoadFile, but a missing file is nullopt instead of an error.
+std::optional<Config> LoadIfExists(const std::string& path) {
+  // os.IsNotExist is the one read error the loader treats as "skip this file".
+  std::string error;
+  bool missing = false;
+  std::optional<std::string> text = ReadFile(path, &error, &missing);
+  if (missing) return std::nullopt;
+  if (!text) throw Error("error loading config file \"" + path + "\": " + error);
+  Config config;
+  try {
+    config = Parse(*text, path);
+  } catch (const Error& e) {
+    throw Error("error loading config file \"" + path + "\": " + e.what());
+  }
+  ResolveLocalPaths(config, path);
+  return config;
+}
+
+// client-go merges the files so that "the first file to set a particular value or map
+// key wins": a named entry is taken whole from the first file, never field by field.
+void MergeInto(Config& merged, Config&& next) {
+  for (auto& [name, cluster] : next.clusters) merged.clusters.emplace(name, std::move(cluster));
+  for (auto& [name, user] : next.auth_infos) merged.auth_infos.emplace(name, std::move(user));
+  for (auto& [name, context] : next.contexts) merged.contexts.emplace(name, std::move(context));
+  if (merged.current_context.empty()) merged.current_context = std::move(next.current_context);
+}
+
+}  // namespace
+
+std::vector<std::string> Precedence(const LoadingRules& rules) {
+  if (!rules.explicit_path.empty()) return {rules.explicit_path};
+  if (rules.kubeconfig_env.empty()) {
+    return {JoinClean(rules.home_dir, ".kube/config")};
+  }
+  // filepath.SplitList, then deduplicate() keeping the first occurrence; empty
+  // entries stay in the list and are skipped when loading, as in client-go.
+  std::vector<std::string> files;
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t colon = rules.kubeconfig_env.find(':', start);
+    std::string entry = rules.kubeconfig_env.substr(
+        start, colon == std::string::npos ? std::string::npos : colon - start);
+    bool seen = false;
+    for (const std::string& f : files) seen = seen || f == entry;
+    if (!seen) files.push_back(std::move(entry));
+    if (colon == std::string::npos) break;
+    start = colon + 1;
+  }
+  return files;
+}
+
+Config Load(const LoadingRules& rules) {
+  if (!rules.explicit_path.empty()) {
+    // client-go checks the explicit file with os.Stat and returns that error as is
+    // when it does not exist; kubectl prints it as "error: stat <path>: ...".
+    struct stat st;
+    if (::stat(rules.explicit_path.c_str(), &st) != 0 && errno == ENOENT) {
+      throw Error("stat " + rules.explicit_path + ": " + GoErrnoText(ENOENT));
+    }
+  }
+  Config merged;
+  std::vector<std::string> errors;
+  for (const std::string& file : Precedence(rules)) {
+    if (file.empty()) continue;
+    try {
+      std::optional<Config> config = LoadIfExists(file);
+      if (!config) {
+        merged.missing_files.push_back(file);
+        continue;
+      }
+      MergeInto(merged, std::move(*config));
+    } catch (const Error& e) {
+      // client-go keeps loading the other files and reports every failure at once.
+      errors.push_back(e.what());
+    }
+  }
+  if (!errors.empty()) throw Error::Aggregate(std::move(errors));
+  return merged;
+}
+
+Config LoadFile(const std::string& path) {
+  std::optional<Config> config = LoadIfExists(path);
+  if (!config) {
+    throw Error("open " + path + ": " + GoErrnoText(ENOENT));
+  }
+  return std::move(*config);
+}
+
+}  // namespace pvcwatch::kubeconfig

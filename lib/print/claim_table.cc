@@ -1,0 +1,179 @@
+#include "print/claim_table.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <ostream>
+
+#include "print/human_duration.h"
+#include "quantity/quantity.h"
+
+namespace pvcwatch::print {
+namespace {
+
+const std::vector<std::string> kColumns = {
+    "NAME", "STATUS", "VOLUME", "CAPACITY", "ACCESS MODES", "STORAGECLASS",
+    "VOLUMEATTRIBUTESCLASS", "AGE"};
+
+std::string Text(const json::Value& v) { return std::string(v.AsString()); }
+
+// GetAccessModesAsString: each known mode once, in a fixed order, comma-joined.
+std::string AccessModes(const json::Value& modes) {
+  static const std::pair<const char*, const char*> kOrder[] = {
+      {"ReadWriteOnce", "RWO"},
+      {"ReadOnlyMany", "ROX"},
+      {"ReadWriteMany", "RWX"},
+      {"ReadWriteOncePod", "RWOP"}};
+  std::string out;
+  for (const auto& [mode, abbreviation] : kOrder) {
+    bool present = std::any_of(modes.items().begin(), modes.items().end(),
+                               [&](const json::Value& m) { return m.AsString() == mode; });
+    if (!present) continue;
+    if (!out.empty()) out += ",";
+    out += abbreviation;
+  }
+  return out;
+}
+
+// A capacity as the server prints it: the canonical form of the quantity.
+std::string Capacity(const json::Value& storage) {
+  if (storage.IsNull()) return "";
+  try {
+    return Quantity::Parse(storage.AsString()).String();
+  } catch (const std::exception&) {
+    return Text(storage);
+  }
+}
+
+std::string Age(const json::Value& timestamp, std::chrono::system_clock::time_point now) {
+  if (timestamp.IsNull() || timestamp.AsString().empty()) return "<unknown>";
+  auto created = ParseRfc3339(timestamp.AsString());
+  if (!created) return "<unknown>";
+  return HumanDuration(std::chrono::duration_cast<std::chrono::nanoseconds>(now - *created));
+}
+
+// labels.FormatLabels: k=v sorted by key, comma-joined, or <none>.
+std::string Labels(const json::Value& labels) {
+  std::map<std::string, std::string> sorted;
+  for (const auto& [key, value] : labels.members()) sorted[key] = Text(value);
+  if (sorted.empty()) return "<none>";
+  std::string out;
+  for (const auto& [key, value] : sorted) {
+    if (!out.empty()) out += ",";
+    out += key + "=" + value;
+  }
+  return out;
+}
+
+// kubectl cuts a cell at the first line break and marks the cut, so one object is one
+// line; tabs would split a cell into columns.
+std::string Clean(std::string cell) {
+  size_t cut = cell.find_first_of("\r\n\f");
+  if (cut != std::string::npos) cell = cell.substr(0, cut) + "...";
+  std::replace(cell.begin(), cell.end(), '\t', ' ');
+  return cell;
+}
+
+std::string CellText(const json::Value& cell) {
+  if (cell.IsNull()) return "<none>";
+  if (cell.type() == json::Value::Type::kBool) return cell.AsBool() ? "true" : "false";
+  return Text(cell);
+}
+
+}  // namespace
+
+std::vector<std::string> ClaimCells(const json::Value& claim, bool wide,
+                                    std::chrono::system_clock::time_point now) {
+  const json::Value& metadata = claim["metadata"];
+  const json::Value& spec = claim["spec"];
+  const json::Value& status = claim["status"];
+  std::string phase = Text(status["phase"]);
+  if (!metadata["deletionTimestamp"].IsNull()) phase = "Terminating";
+  std::string volume = Text(spec["volumeName"]);
+  std::string capacity, modes;
+  // Capacity and access modes belong to the bound volume: shown only once bound.
+  if (!volume.empty()) {
+    capacity = Capacity(status["capacity"]["storage"]);
+    modes = AccessModes(status["accessModes"]);
+  }
+  std::string storage_class;
+  if (const json::Value* annotated =
+          metadata["annotations"].Find("volume.beta.kubernetes.io/storage-class")) {
+    storage_class = Text(*annotated);
+  } else {
+    storage_class = Text(spec["storageClassName"]);
+  }
+  std::string attributes_class = spec["volumeAttributesClassName"].IsNull()
+                                     ? "<unset>"
+                                     : Text(spec["volumeAttributesClassName"]);
+  std::vector<std::string> cells = {Text(metadata["name"]), phase, volume, capacity, modes,
+                                    storage_class, attributes_class,
+                                    Age(metadata["creationTimestamp"], now)};
+  if (wide) {
+    cells.push_back(spec["volumeMode"].IsNull() ? "<unset>" : Text(spec["volumeMode"]));
+  }
+  return cells;
+}
+
+ClaimTable::ClaimTable(std::ostream& out, TableOptions options,
+                       std::chrono::system_clock::time_point now)
+    : writer_(out), options_(options), now_(now) {}
+
+void ClaimTable::PrintHeader(const std::vector<std::string>& columns) {
+  if (header_printed_) return;
+  header_printed_ = true;
+  if (options_.no_headers) return;
+  std::string line;
+  if (options_.with_namespace) line += "NAMESPACE\t";
+  for (const std::string& column : columns) line += column + "\t";
+  if (options_.show_labels) line += "LABELS\t";
+  line.back() = '\n';
+  writer_.Write(line);
+}
+
+void ClaimTable::PrintRow(const json::Value& object, std::vector<std::string> cells) {
+  std::string line;
+  if (options_.with_namespace) line += Clean(Text(object["metadata"]["namespace"])) + "\t";
+  for (std::string& cell : cells) line += Clean(std::move(cell)) + "\t";
+  if (options_.show_labels) line += Clean(Labels(object["metadata"]["labels"])) + "\t";
+  line.back() = '\n';
+  writer_.Write(line);
+  ++rows_;
+}
+
+void ClaimTable::PrintPage(const std::vector<json::Value>& items, const json::Value& table) {
+  if (items.empty()) return;
+  if (table.IsNull()) {
+    std::vector<std::string> columns = kColumns;
+    if (options_.wide) columns.push_back("VOLUMEMODE");
+    PrintHeader(columns);
+    for (const json::Value& item : items) PrintRow(item, ClaimCells(item, options_.wide, now_));
+  } else {
+    // The server's columns: priority 0 always, the others only with -o wide.
+    std::vector<bool> shown;
+    std::vector<std::string> columns;
+    for (const json::Value& column : table["columnDefinitions"].items()) {
+      bool show = options_.wide || column["priority"].AsString() == "0" ||
+                  column["priority"].IsNull();
+      shown.push_back(show);
+      if (!show) continue;
+      std::string name = Text(column["name"]);
+      std::transform(name.begin(), name.end(), name.begin(),
+                     [](unsigned char c) { return std::toupper(c); });
+      columns.push_back(name);
+    }
+    PrintHeader(columns);
+    const auto& rows = table["rows"].items();
+    for (size_t i = 0; i < items.size() && i < rows.size(); ++i) {
+      std::vector<std::string> cells;
+      const auto& row_cells = rows[i]["cells"].items();
+      for (size_t c = 0; c < row_cells.size() && c < shown.size(); ++c) {
+        if (shown[c]) cells.push_back(CellText(row_cells[c]));
+      }
+      PrintRow(items[i], std::move(cells));
+    }
+  }
+  writer_.Flush();
+}
+
+}  // namespace pvcwatch::print

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <chrono>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "json/value.h"
+#include "print/tab_writer.h"
+
+namespace pvcwatch::print {
+
+/// kubectl get's human output switches.
+struct TableOptions {
+  bool wide = false;            // -o wide: priority columns too
+  bool with_namespace = false;  // -A: NAMESPACE first
+  bool no_headers = false;
+  bool show_labels = false;     // LABELS last
+};
+
+/// The cells kubectl's server-side printer computes for a claim (NAME, STATUS, VOLUME,
+/// CAPACITY, ACCESS MODES, STORAGECLASS, VOLUMEATTRIBUTESCLASS, AGE, and VOLUMEMODE when
+/// `wide`), for input that did not come as a server-rendered Table.
+std::vector<std::string> ClaimCells(const json::Value& claim, bool wide,
+                                    std::chrono::system_clock::time_point now);
+
+/// Prints claims as `kubectl get pvc` does, page by page, through kubectl's tab writer
+/// (widths remembered across pages). The header comes with the first row.
+class ClaimTable {
+ public:
+  ClaimTable(std::ostream& out, TableOptions options, std::chrono::system_clock::time_point now);
+
+  /// One page: `table` is the server's Table (cells in row order) or null, in which
+  /// case the cells are computed from `items`.
+  void PrintPage(const std::vector<json::Value>& items, const json::Value& table);
+  size_t rows() const { return rows_; }
+
+ private:
+  void PrintHeader(const std::vector<std::string>& columns);
+  void PrintRow(const json::Value& object, std::vector<std::string> cells);
+
+  TabWriter writer_;
+  TableOptions options_;
+  std::chrono::system_clock::time_point now_;
+  bool header_printed_ = false;
+  size_t rows_ = 0;
+};
+
+}  // namespace pvcwatch::print

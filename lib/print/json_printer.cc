@@ -1,0 +1,220 @@
+#include "print/json_printer.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <vector>
+
+#include "print/float_text.h"
+#include "print/utf8.h"
+
+namespace pvcwatch::print {
+namespace {
+
+constexpr char kHex[] = "0123456789abcdef";
+constexpr std::size_t kFlushBytes = 1 << 16;
+
+// JSON number grammar (RFC 8259): -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+bool IsJsonNumber(std::string_view s) {
+  std::size_t i = 0;
+  auto digits = [&] {
+    const std::size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i - start;
+  };
+  if (i < s.size() && s[i] == '-') ++i;
+  if (i < s.size() && s[i] == '0') {
+    ++i;
+  } else if (digits() == 0) {
+    return false;
+  }
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (digits() == 0) return false;
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (digits() == 0) return false;
+  }
+  return i == s.size();
+}
+
+// Writes into a string and hands it to the stream in large pieces: a list of thousands of
+// claims is printed without thousands of small stream writes.
+class JsonWriter {
+ public:
+  JsonWriter(std::ostream& out, bool indent) : out_(out), indent_(indent) {}
+
+  void Write(const json::Value& value, int depth) {
+    switch (value.type()) {
+      case json::Value::Type::kNull:
+        buffer_ += "null";
+        break;
+      case json::Value::Type::kBool:
+        buffer_ += value.AsBool() ? "true" : "false";
+        break;
+      case json::Value::Type::kNumber:
+        buffer_ += FormatJsonNumber(value.AsString());
+        break;
+      case json::Value::Type::kString:
+        WriteString(value.AsString());
+        break;
+      case json::Value::Type::kArray:
+        WriteArray(value.items(), depth);
+        break;
+      case json::Value::Type::kObject:
+        WriteObject(value.members(), depth);
+        break;
+    }
+    if (buffer_.size() >= kFlushBytes) Flush();
+  }
+
+  void Finish() {
+    buffer_ += '\n';
+    Flush();
+  }
+
+ private:
+  void Flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+
+  void NewLine(int depth) {
+    if (!indent_) return;
+    buffer_ += '\n';
+    buffer_.append(static_cast<std::size_t>(depth) * 4, ' ');
+  }
+
+  void WriteArray(const json::Value::Array& items, int depth) {
+    // Go's Indent keeps an empty array as "[]".
+    buffer_ += '[';
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (i > 0) buffer_ += ',';
+      NewLine(depth + 1);
+      Write(items[i], depth + 1);
+    }
+    if (!items.empty()) NewLine(depth);
+    buffer_ += ']';
+  }
+
+  void WriteObject(const json::Value::Object& members, int depth) {
+    // kubectl decodes into a Go map: a repeated key keeps its last value, and
+    // encoding/json writes map keys in byte order.
+    std::vector<const json::Value::Member*> sorted;
+    sorted.reserve(members.size());
+    for (const auto& member : members) sorted.push_back(&member);
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const auto* a, const auto* b) { return a->first < b->first; });
+    buffer_ += '{';
+    bool first = true;
+    for (std::size_t i = 0; i < sorted.size(); ++i) {
+      if (i + 1 < sorted.size() && sorted[i + 1]->first == sorted[i]->first) continue;
+      if (!first) buffer_ += ',';
+      first = false;
+      NewLine(depth + 1);
+      WriteString(sorted[i]->first);
+      buffer_ += indent_ ? ": " : ":";
+      Write(sorted[i]->second, depth + 1);
+    }
+    if (!first) NewLine(depth);
+    buffer_ += '}';
+  }
+
+  // Go's encodeState string with escapeHTML: short escapes for \b \f \n \r \t, \u00XX for
+  // other control bytes and < > &, \u2028 and \u2029 always, invalid UTF-8 as \ufffd.
+  void WriteString(std::string_view s) {
+    buffer_ += '"';
+    while (!s.empty()) {
+      const auto b = static_cast<unsigned char>(s.front());
+      if (b < 0x80) {
+        switch (b) {
+          case '"': buffer_ += "\\\""; break;
+          case '\\': buffer_ += "\\\\"; break;
+          case '\b': buffer_ += "\\b"; break;
+          case '\f': buffer_ += "\\f"; break;
+          case '\n': buffer_ += "\\n"; break;
+          case '\r': buffer_ += "\\r"; break;
+          case '\t': buffer_ += "\\t"; break;
+          default:
+            if (b < 0x20 || b == '<' || b == '>' || b == '&') {
+              buffer_ += "\\u00";
+              buffer_ += kHex[b >> 4];
+              buffer_ += kHex[b & 0xF];
+            } else {
+              buffer_ += static_cast<char>(b);
+            }
+        }
+        s.remove_prefix(1);
+        continue;
+      }
+      const Rune rune = DecodeRune(s);
+      if (!rune.valid) {
+        buffer_ += "\\ufffd";
+      } else if (rune.value == 0x2028 || rune.value == 0x2029) {
+        buffer_ += rune.value == 0x2028 ? "\\u2028" : "\\u2029";
+      } else {
+        buffer_.append(s.substr(0, rune.size));
+      }
+      s.remove_prefix(rune.size);
+    }
+    buffer_ += '"';
+  }
+
+  std::ostream& out_;
+  const bool indent_;
+  std::string buffer_;
+};
+
+void Print(const json::Value& value, std::ostream& out, bool indent) {
+  JsonWriter writer(out, indent);
+  writer.Write(value, 0);
+  writer.Finish();
+}
+
+}  // namespace
+
+std::string FormatJsonNumber(std::string_view text) {
+  if (!IsJsonNumber(text)) {
+    throw std::invalid_argument("invalid JSON number \"" + std::string(text) + "\"");
+  }
+  // sigs.k8s.io/json (behind unstructured objects) keeps a number without '.' that fits
+  // int64 as int64, so "-0" and "1e3" aside, integers print as sent.
+  if (text.find('.') == std::string_view::npos) {
+    std::int64_t integer = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), integer);
+    if (ec == std::errc() && end == text.data() + text.size()) return std::to_string(integer);
+  }
+  // Everything else is a float64: Go rounds to nearest, fails on overflow, and accepts
+  // underflow as zero.
+  const std::optional<double> parsed = ParseFloat(text);
+  if (!parsed) {
+    throw std::invalid_argument("json: cannot unmarshal number " + std::string(text) +
+                                " into Go value of type float64");
+  }
+  const double value = *parsed;
+  // encoding/json's float encoder: like ES6, %f unless the magnitude is below 1e-6 or at
+  // least 1e21, and a negative exponent loses its leading zero (1e-07 -> 1e-7).
+  const double magnitude = std::fabs(value);
+  if (magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e21)) {
+    std::string out = FormatFloat(value, 'e');
+    const std::size_t n = out.size();
+    if (n >= 4 && out[n - 4] == 'e' && out[n - 3] == '-' && out[n - 2] == '0') {
+      out.erase(n - 2, 1);
+    }
+    return out;
+  }
+  return FormatFloat(value, 'f');
+}
+
+void PrintJson(const json::Value& value, std::ostream& out) { Print(value, out, true); }
+
+void PrintCompactJson(const json::Value& value, std::ostream& out) {
+  Print(value, out, false);
+}
+
+}  // namespace pvcwatch::print

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "json/value.h"
+
+namespace pvcwatch::print {
+
+/// Prints `value` as `kubectl get -o json` does (Go json.MarshalIndent(v, "", "    ") of
+/// the decoded object, then "\n"): keys sorted bytewise, Go's HTML-safe string escaping.
+/// Throws std::invalid_argument for a number Go could not decode (beyond float64 range).
+void PrintJson(const json::Value& value, std::ostream& out);
+
+/// Prints `value` on one line as json.Marshal does, then "\n" (kubectl's watch-event lines).
+/// Throws std::invalid_argument as PrintJson does.
+void PrintCompactJson(const json::Value& value, std::ostream& out);
+
+/// The JSON text Go writes for a number after kubectl decoded `text` (no '.' and fits int64:
+/// int64; otherwise float64, e.g. "1.0" -> "1", "1e21" -> "1e+21"). Throws
+/// std::invalid_argument when `text` is not a JSON number or overflows float64.
+std::string FormatJsonNumber(std::string_view text);
+
+}  // namespace pvcwatch::print
