@@ -189,7 +189,6 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
     document.Set("type", json::Value::String("LIST"));
     if (options.output == "json") {
       print::PrintCompactJson(document, out);
-      out << "\n";
     } else {
       out << "---\n";
       print::PrintYaml(document, out);

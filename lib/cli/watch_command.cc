@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 #include <map>
@@ -75,6 +76,7 @@ int RunWatch(const Options& options, watch::ListerWatcher& lister_watcher,
     std::lock_guard lock(output);
     printer.PrintChange(change, change.object, standing());
     check_threshold();
+    printer.PrintStanding(standing());
   };
   ledger.set_listeners(on_change, [&](const std::string& warning) {
     std::lock_guard lock(output);
@@ -87,6 +89,10 @@ int RunWatch(const Options& options, watch::ListerWatcher& lister_watcher,
 
   watch::SystemClock clock;
   watch::Reflector reflector(lister_watcher, scope, ledger, clock);
+  // For tests only: short server-side watch timeouts, to see watches end and resume.
+  if (const char* seconds = std::getenv("PVCWATCH_WATCH_TIMEOUT_SECONDS")) {
+    reflector.set_timeout_seconds(std::atoi(seconds));
+  }
   if (options.verbosity >= 2) {
     reflector.set_observer({[&](const std::string& what) {
                               std::lock_guard lock(output);

@@ -46,7 +46,6 @@ std::string EventPrinter::ClaimName(const pvc::Claim& claim) const {
 void EventPrinter::Emit(const json::Value& document) {
   if (format_ == EventFormat::kJson) {
     PrintCompactJson(document, out_);
-    out_ << "\n";
   } else {
     out_ << "---\n";
     PrintYaml(document, out_);
@@ -71,9 +70,7 @@ void EventPrinter::PrintChange(const pvc::Change& change, const json::Value& obj
         line += " removed, size " + size;
         break;
     }
-    out_ << timestamp_() << line << "\n"
-         << timestamp_() << "At " << FormatPercent(s.percent) << "% claim capacity ("
-         << s.total.String() << "/" << s.max.String() << ")\n";
+    out_ << timestamp_() << line << "\n";
     out_.flush();
     return;
   }
@@ -106,6 +103,13 @@ void EventPrinter::PrintCrossing(pvc::Threshold::Crossing crossing, const Standi
   document.Set("percent", PercentNumber(s.percent));
   document.Set("action", json::Value::Bool(action));
   Emit(document);
+}
+
+void EventPrinter::PrintStanding(const Standing& s) {
+  if (format_ != EventFormat::kText) return;  // machine events carry the totals
+  out_ << timestamp_() << "At " << FormatPercent(s.percent) << "% claim capacity ("
+       << s.total.String() << "/" << s.max.String() << ")\n";
+  out_.flush();
 }
 
 void EventPrinter::PrintNotice(const std::string& text) {

@@ -30,6 +30,7 @@ Reflector::Reflector(ListerWatcher& lister_watcher, Scope scope, Store& store, C
       random_(seed ^ 0x9e3779b9u) {}
 
 int Reflector::RandomTimeoutSeconds() {
+  if (fixed_timeout_seconds_ > 0) return fixed_timeout_seconds_;
   std::uniform_int_distribution<int> spread(0, kMinWatchTimeoutSeconds);
   return kMinWatchTimeoutSeconds + spread(random_);
 }

@@ -34,6 +34,9 @@ class Reflector {
 
   void set_observer(ReflectorObserver observer) { observer_ = std::move(observer); }
   void set_page_size(int page_size) { page_size_ = page_size; }
+  /// A fixed watch timeout instead of client-go's random 5-10 minutes (tests use a few
+  /// seconds to see watches end and resume).
+  void set_timeout_seconds(int seconds) { fixed_timeout_seconds_ = seconds; }
   const std::string& resource_version() const { return resource_version_; }
 
  private:
@@ -53,6 +56,7 @@ class Reflector {
   std::mt19937 random_;
   std::string resource_version_;
   int page_size_ = 500;
+  int fixed_timeout_seconds_ = 0;
   ReflectorObserver observer_;
 };
 

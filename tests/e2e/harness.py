@@ -29,6 +29,10 @@ def _cluster_env():
         env[key] = value
     # The plugin from this build, and nothing from the user's own configuration.
     env["PATH"] = BIN_DIR + os.pathsep + env["PATH"]
+    # scripts/cluster finds its cached binaries through XDG_CACHE_HOME, which must not
+    # move with HOME.
+    env["XDG_CACHE_HOME"] = os.environ.get("XDG_CACHE_HOME",
+                                           os.path.join(os.path.expanduser("~"), ".cache"))
     env["HOME"] = os.path.join(CLUSTER_DIR, "home")
     os.makedirs(env["HOME"], exist_ok=True)
     env.pop("KUBERNETES_SERVICE_HOST", None)
@@ -95,3 +99,84 @@ class ClusterTest(unittest.TestCase):
 
     def cluster_file(self, name):
         return os.path.join(self.cluster_dir, name)
+
+
+class Watcher:
+    """`kubectl-pvcwatch` running in the background; its stdout read line by line."""
+
+    def __init__(self, test, args, env=None):
+        import queue
+        import threading
+        self.test = test
+        self.proc = subprocess.Popen([test.plugin, *args], env=env or test.env,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.lines = []
+        self.err_lines = []
+        self._queue = queue.Queue()
+        threading.Thread(target=self._pump, args=(self.proc.stdout, self._queue), daemon=True).start()
+        threading.Thread(target=self._drain, args=(self.proc.stderr,), daemon=True).start()
+        test.addCleanup(self.stop)
+
+    @staticmethod
+    def _pump(stream, q):
+        for line in stream:
+            q.put(line.rstrip("\n"))
+        q.put(None)
+
+    def _drain(self, stream):
+        for line in stream:
+            self.err_lines.append(line.rstrip("\n"))
+
+    def wait_for(self, text, timeout=30):
+        """Reads until a line containing `text` (or a callable returning True) arrives."""
+        import queue
+        import time
+        deadline = time.monotonic() + timeout
+        match = text if callable(text) else (lambda line: text in line)
+        for line in self.lines:
+            if match(line):
+                return line
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                self.test.fail(f"timed out waiting for {text!r}; stdout so far:\n"
+                               + "\n".join(self.lines) + "\nstderr:\n" + "\n".join(self.err_lines))
+            try:
+                line = self._queue.get(timeout=left)
+            except queue.Empty:
+                continue
+            if line is None:
+                self.test.fail(f"plugin exited ({self.proc.wait()}) before {text!r}; stdout:\n"
+                               + "\n".join(self.lines) + "\nstderr:\n" + "\n".join(self.err_lines))
+            self.lines.append(line)
+            if match(line):
+                return line
+
+    def drain(self, seconds=1.0):
+        """Collects whatever arrives within `seconds`."""
+        import queue
+        import time
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                line = self._queue.get(timeout=left)
+            except queue.Empty:
+                break
+            if line is None:
+                break
+            self.lines.append(line)
+        return self.lines
+
+    def interrupt(self, sig=None, timeout=10):
+        import signal
+        self.proc.send_signal(sig or signal.SIGINT)
+        code = self.proc.wait(timeout=timeout)
+        self.drain(0.5)
+        return code
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        self.proc.stdout.close()
+        self.proc.stderr.close()

@@ -1,0 +1,195 @@
+"""The watch on the real control plane: the running total stays equal to the ground truth
+(a fresh list) through creates, resizes, deletions, selectors, server restarts, watch
+timeouts and expired resource versions; crossings are announced once; actions run."""
+
+import json
+import os
+import re
+import signal
+import subprocess
+import time
+
+import harness
+
+AT = re.compile(r"At [0-9.]+% claim capacity \((.+)/(.+)\)$")
+
+
+class WatchTest(harness.ClusterTest):
+
+    def claim(self, name, size, labels=None):
+        self.create_claim(name, size, labels=labels)
+
+    def ground_truth_gi(self, selector=None):
+        """Sum of the claims' requests, in Gi, from a fresh list by kubectl."""
+        args = ["get", "pvc", "-n", self.ns, "-o", "json"] + (["-l", selector] if selector else [])
+        items = json.loads(self.kubectl(*args).out)["items"]
+        total = 0
+        for item in items:
+            size = item["spec"]["resources"]["requests"]["storage"]
+            self.assertTrue(size.endswith("Gi"), size)
+            total += int(size[:-2])
+        return total
+
+    def last_total(self, watcher):
+        totals = [AT.search(line).group(1) for line in watcher.lines if AT.search(line)]
+        self.assertTrue(totals, "no 'At ...% claim capacity' line")
+        return totals[-1]
+
+    def assert_total(self, watcher, gi, selector=None):
+        self.assertEqual(self.ground_truth_gi(selector), gi)
+        expected = f"{gi}Gi" if gi else "0"
+        watcher.wait_for(lambda line: AT.search(line) and AT.search(line).group(1) == expected)
+        once = json.loads(self.pvcwatch("--once", "-n", self.ns, "-o", "json",
+                                        *(["-l", selector] if selector else [])).out)
+        self.assertEqual(once["total"], expected)
+
+    def bind(self, name, capacity):
+        self.kubectl("patch", "pvc", name, "-n", self.ns, "--subresource=status", "--type=merge",
+                     "-p", json.dumps({"status": {"phase": "Bound", "capacity": {"storage": capacity},
+                                                  "accessModes": ["ReadWriteOnce"]}}))
+
+    def test_article_story_with_action(self):
+        log = os.path.join(self.cluster_dir, f"{self.ns}-action.log")
+        action = f'echo "$PVCWATCH_EVENT $PVCWATCH_TOTAL $PVCWATCH_MAX_CLAIMS $PVCWATCH_PERCENT $PVCWATCH_NAMESPACE" >> {log}'
+        w = harness.Watcher(self, ["-n", self.ns, "--exec", action])
+        w.wait_for("--- PVC Watch (max claims 200Gi) ----")
+        self.claim("my-redis-redis", "50Gi")
+        w.wait_for("PVC my-redis-redis added, claim size 50Gi")
+        self.claim("my-redis2-redis", "100Gi")
+        w.wait_for("At 75.0% claim capacity (150Gi/200Gi)")
+        self.claim("my-influx-influxdb", "75Gi")
+        w.wait_for("Claim overage reached: max 200Gi at 225Gi")
+        w.wait_for("At 112.5% claim capacity (225Gi/200Gi)")
+        # Deleting leaves the claim Terminating (pvc-protection finalizer): still counted.
+        self.kubectl("delete", "pvc", "my-redis2-redis", "-n", self.ns, "--wait=false")
+        w.drain(1.5)
+        self.assertFalse([l for l in w.lines if "removed" in l], w.lines)
+        self.kubectl("patch", "pvc", "my-redis2-redis", "-n", self.ns, "--type=merge",
+                     "-p", '{"metadata":{"finalizers":null}}')
+        w.wait_for("PVC my-redis2-redis removed, size 100Gi")
+        w.wait_for("Claim usage normal: max 200Gi at 125Gi")
+        self.assert_total(w, 125)
+        self.assertEqual(w.interrupt(), 0)
+        text = "\n".join(w.lines)
+        self.assertEqual(text.count("Claim overage reached"), 1)
+        self.assertEqual(text.count("Claim usage normal"), 1)
+        self.assertEqual(text.count("*** Taking action ***"), 2)
+        self.assertRegex(w.lines[-1], r"^\d{4}/\d\d/\d\d \d\d:\d\d:\d\d At 62.5% claim capacity")
+        deadline = time.monotonic() + 10
+        def logged():
+            if not os.path.exists(log):
+                return []
+            with open(log) as f:
+                return f.read().splitlines()
+        while time.monotonic() < deadline and len(logged()) < 2:
+            time.sleep(0.1)
+        self.assertEqual(logged(),
+                         [f"overage 225Gi 200Gi 112.5 {self.ns}", f"normal 125Gi 200Gi 62.5 {self.ns}"])
+
+    def test_resize_changes_the_total(self):
+        self.claim("data", "10Gi")
+        w = harness.Watcher(self, ["-n", self.ns])
+        w.wait_for("--- PVC Watch")
+        self.bind("data", "10Gi")  # only bound claims may grow
+        self.kubectl("patch", "pvc", "data", "-n", self.ns, "--type=merge",
+                     "-p", '{"spec":{"resources":{"requests":{"storage":"30Gi"}}}}')
+        w.wait_for("PVC data resized from 10Gi to 30Gi")
+        self.assert_total(w, 30)
+        self.kubectl("delete", "pvc", "data", "-n", self.ns, "--wait=false")
+        self.kubectl("patch", "pvc", "data", "-n", self.ns, "--type=merge",
+                     "-p", '{"metadata":{"finalizers":null}}')
+        w.wait_for("PVC data removed, size 30Gi")
+        self.assert_total(w, 0)
+
+    def test_label_selector_leave_and_return(self):
+        self.claim("a", "5Gi", labels="{app: db}")
+        self.claim("b", "7Gi", labels="{app: db}")
+        w = harness.Watcher(self, ["-n", self.ns, "-l", "app=db"])
+        w.wait_for("--- PVC Watch")
+        self.kubectl("label", "pvc", "a", "-n", self.ns, "app=web", "--overwrite")
+        w.wait_for("PVC a removed, size 5Gi")
+        self.assert_total(w, 7, selector="app=db")
+        self.kubectl("label", "pvc", "a", "-n", self.ns, "app=db", "--overwrite")
+        w.wait_for("PVC a added, claim size 5Gi")
+        self.assert_total(w, 12, selector="app=db")
+
+    def test_json_lines(self):
+        w = harness.Watcher(self, ["-n", self.ns, "-o", "json", "--max-claims", "10Gi"])
+        first = json.loads(w.wait_for('"type":"LIST"'))
+        self.assertEqual(first["total"], "0")
+        self.claim("big", "11Gi")
+        added = json.loads(w.wait_for('"type":"ADDED"'))
+        self.assertEqual(added["object"]["metadata"]["name"], "big")
+        self.assertEqual((added["total"], added["maxClaims"], added["percent"]), ("11Gi", "10Gi", 110))
+        over = json.loads(w.wait_for('"type":"OVERAGE"'))
+        self.assertEqual(over["total"], "11Gi")
+        self.assertEqual(w.interrupt(signal.SIGTERM), 0)
+        for line in w.lines:
+            json.loads(line)  # every line is one JSON object
+
+    def test_server_timeouts_resume_without_replay(self):
+        env = dict(self.env, PVCWATCH_WATCH_TIMEOUT_SECONDS="2")
+        self.claim("a", "1Gi")
+        w = harness.Watcher(self, ["-n", self.ns, "-v", "2"], env=env)
+        w.wait_for("--- PVC Watch")
+        time.sleep(5)  # at least two server-side watch ends
+        self.claim("b", "2Gi")
+        w.wait_for("PVC b added, claim size 2Gi")
+        self.assert_total(w, 3)
+        self.assertEqual(w.interrupt(), 0)
+        text = "\n".join(w.lines)
+        self.assertNotIn("PVC a added", text)  # the existing claim is never replayed
+        self.assertEqual(text.count("PVC b added"), 1)
+
+    def test_apiserver_killed_and_restarted(self):
+        self.claim("a", "1Gi")
+        w = harness.Watcher(self, ["-n", self.ns, "-v", "2"])
+        w.wait_for("--- PVC Watch")
+        self.claim("b", "2Gi")
+        w.wait_for("PVC b added")
+        restart = self.run_cmd([os.path.join(harness.SOURCE_DIR, "scripts", "cluster"),
+                                "restart-apiserver"], timeout=180)
+        self.assertEqual(restart.code, 0, restart)
+        self.claim("c", "4Gi")
+        w.wait_for("PVC c added, claim size 4Gi", timeout=90)
+        self.kubectl("delete", "pvc", "b", "-n", self.ns, "--wait=false")
+        self.kubectl("patch", "pvc", "b", "-n", self.ns, "--type=merge",
+                     "-p", '{"metadata":{"finalizers":null}}')
+        w.wait_for("PVC b removed, size 2Gi")
+        self.assert_total(w, 5)
+        self.assertEqual(w.interrupt(), 0)
+        text = "\n".join(w.lines)
+        for name in ("b", "c"):
+            self.assertEqual(text.count(f"PVC {name} added"), 1, text)
+        self.assertNotIn("PVC a added", text)
+        self.assertTrue(any("retrying after" in l for l in w.err_lines), w.err_lines)
+
+    def test_rbac_revoked_mid_watch_is_fatal(self):
+        env = dict(self.env, KUBECONFIG=self.cluster_file("restricted.kubeconfig"),
+                   PVCWATCH_WATCH_TIMEOUT_SECONDS="2")
+        binding = f"reader-{self.ns}"
+        self.kubectl("create", "rolebinding", binding, "-n", self.ns, "--role=pvc-reader-e2e",
+                     "--group=pvcwatch:readers")
+        self.kubectl("create", "role", "pvc-reader-e2e", "-n", self.ns,
+                     "--verb=get,list,watch", "--resource=persistentvolumeclaims")
+        w = harness.Watcher(self, ["-n", self.ns], env=env)
+        w.wait_for("--- PVC Watch")
+        self.kubectl("delete", "rolebinding", binding, "-n", self.ns)
+        code = w.proc.wait(timeout=60)
+        w.drain(0.5)
+        self.assertEqual(code, 1)
+        self.assertEqual(w.err_lines[-1],
+                         f'Error from server (Forbidden): persistentvolumeclaims is forbidden: '
+                         f'User "alice" cannot watch resource "persistentvolumeclaims" in API '
+                         f'group "" in the namespace "{self.ns}"')
+
+    def test_sigterm_ends_promptly(self):
+        w = harness.Watcher(self, ["-n", self.ns])
+        w.wait_for("--- PVC Watch")
+        start = time.monotonic()
+        self.assertEqual(w.interrupt(signal.SIGTERM), 0)
+        self.assertLess(time.monotonic() - start, 2)
+
+
+if __name__ == "__main__":
+    harness.main()
