@@ -18,6 +18,7 @@
 #include "print/summary.h"
 #include "print/yaml_printer.h"
 #include "pvc/ledger.h"
+#include "pvc/quota_limit.h"
 #include "pvc/threshold.h"
 #include "quantity/quantity.h"
 #include "rest/errors.h"
@@ -151,7 +152,12 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
     out << "kubectl-pvcwatch " << PVCWATCH_VERSION << "\n";
     return kExitOk;
   }
-  Quantity max_claims = Quantity::Parse(options.max_claims);
+  const bool follow_quota = options.max_claims == "quota";
+  if (follow_quota && (options.all_namespaces || !options.from_file.empty())) {
+    throw UsageError("--max-claims quota follows one namespace's ResourceQuota; it cannot be "
+                     "used with " + std::string(options.all_namespaces ? "-A" : "--from-file"));
+  }
+  Quantity max_claims = follow_quota ? Quantity() : Quantity::Parse(options.max_claims);
   pvc::Ledger ledger(nullptr, [&](const std::string& warning) {
     err << "Warning: " << warning << "\n";
   });
@@ -172,6 +178,22 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
   scope.field_selector = options.field_selector;
 
   rest::RestClient client(client_config.rest);
+  watch::RestListerWatcher quota_lister(client, "resourcequotas");
+  pvc::QuotaLimit quota_limit;
+  std::string quota_version;
+  if (follow_quota) {
+    quota_limit.BeginReplace();
+    quota_version = watch::ListAll(
+        quota_lister, scope, watch::kDefaultPageSize,
+        [&](watch::ListPage& page) { quota_limit.ReplacePage(page.items); },
+        [&] { quota_limit.BeginReplace(); });
+    quota_limit.EndReplace(quota_version);
+    if (!quota_limit.limit()) {
+      throw std::runtime_error("--max-claims quota: no ResourceQuota in namespace \"" +
+                               scope.namespace_name + "\" sets requests.storage");
+    }
+    max_claims = *quota_limit.limit();
+  }
   watch::RestListerWatcher lister(client, "persistentvolumeclaims");
   lister.set_as_table(!MachineOutput(options));
   std::string resource_version = watch::ListAll(
@@ -196,11 +218,14 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
   } else {
     print::PrintSummary(ledger, max_claims, options.all_namespaces, isatty(STDOUT_FILENO) == 1,
                         out);
-    out << "\n--- PVC Watch (max claims " << max_claims.String() << ") ----\n";
+    out << "\n--- PVC Watch (max claims " << max_claims.String()
+        << (follow_quota ? ", ResourceQuota " + quota_limit.source() : "") << ") ----\n";
   }
   out.flush();
   pvc::Threshold threshold(max_claims);
-  return RunWatch(options, lister, scope, resource_version, ledger, threshold, out, err);
+  QuotaSource quota{quota_lister, quota_limit, quota_version};
+  RunWatch(options, lister, scope, resource_version, ledger, threshold,
+           follow_quota ? &quota : nullptr, out, err);
 }
 
 std::string ErrorMessage(const std::exception& error) {

@@ -6,12 +6,13 @@
 
 #include <cstdlib>
 #include <exception>
-#include <iostream>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <ostream>
 #include <thread>
 
+#include "cli/run.h"
 #include "print/event_printer.h"
 #include "pvc/action.h"
 #include "watch/clock.h"
@@ -28,28 +29,70 @@ print::EventFormat FormatOf(const Options& options) {
   return print::EventFormat::kText;
 }
 
+// Two reflectors (claims, quotas) and the action reporter share the ledger, the
+// threshold and the output: every store call runs under one lock, and the listeners it
+// triggers run inside it (hence recursive).
+class LockedStore : public watch::Store {
+ public:
+  LockedStore(watch::Store& store, std::recursive_mutex& mutex) : store_(store), mutex_(mutex) {}
+  void Add(const json::Value& o) override { Locked([&] { store_.Add(o); }); }
+  void Update(const json::Value& o) override { Locked([&] { store_.Update(o); }); }
+  void Delete(const json::Value& o) override { Locked([&] { store_.Delete(o); }); }
+  void BeginReplace() override { Locked([&] { store_.BeginReplace(); }); }
+  void ReplacePage(const std::vector<json::Value>& items) override {
+    Locked([&] { store_.ReplacePage(items); });
+  }
+  void EndReplace(const std::string& rv) override { Locked([&] { store_.EndReplace(rv); }); }
+
+ private:
+  template <typename F>
+  void Locked(F&& f) {
+    std::lock_guard lock(mutex_);
+    f();
+  }
+  watch::Store& store_;
+  std::recursive_mutex& mutex_;
+};
+
+// A watch thread: runs its reflector, and on a fatal error reports it and wakes the
+// main thread (which owns the exit).
+std::thread StartReflector(watch::Reflector& reflector, const std::string& resource_version,
+                           std::exception_ptr& failure, std::recursive_mutex& mutex,
+                           pthread_t main_thread) {
+  return std::thread([&reflector, resource_version, &failure, &mutex, main_thread] {
+    try {
+      reflector.RunFrom(resource_version);
+    } catch (...) {
+      std::lock_guard lock(mutex);
+      failure = std::current_exception();
+    }
+    pthread_kill(main_thread, SIGUSR1);
+  });
+}
+
 }  // namespace
 
-int RunWatch(const Options& options, watch::ListerWatcher& lister_watcher,
-             const watch::Scope& scope, const std::string& resource_version, pvc::Ledger& ledger,
-             pvc::Threshold& threshold, std::ostream& out, std::ostream& err) {
-  // Signals are taken by this thread alone, with sigwait: the watch thread may sit in a
+void RunWatch(const Options& options, watch::ListerWatcher& lister_watcher,
+              const watch::Scope& scope, const std::string& resource_version,
+              pvc::Ledger& ledger, pvc::Threshold& threshold, QuotaSource* quota,
+              std::ostream& out, std::ostream& err) {
+  // Signals are taken by this thread alone, with sigwait: a watch thread may sit in a
   // blocking read for minutes, and a handler could not end that promptly or safely.
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGUSR1);  // the watch thread is done
+  sigaddset(&signals, SIGUSR1);  // a watch thread is done
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  std::mutex output;  // one writer at a time, so a line is never cut by the exit
+  std::recursive_mutex mutex;
   print::EventPrinter printer(out, err, FormatOf(options), options.all_namespaces,
                               print::LogTimestamp);
   std::unique_ptr<pvc::ActionRunner> actions;
   if (!options.exec.empty()) {
     actions = std::make_unique<pvc::ActionRunner>(
         options.exec, kActionTimeout, [&](const std::string& line) {
-          std::lock_guard lock(output);
+          std::lock_guard lock(mutex);
           printer.PrintNotice(line);
         });
   }
@@ -71,62 +114,91 @@ int RunWatch(const Options& options, watch::ListerWatcher& lister_watcher,
     }
   };
 
-  // The ledger announces each change; the threshold is checked after each one.
-  pvc::Ledger::ChangeListener on_change = [&](const pvc::Change& change) {
-    std::lock_guard lock(output);
-    printer.PrintChange(change, change.object, standing());
-    check_threshold();
-    printer.PrintStanding(standing());
-  };
-  ledger.set_listeners(on_change, [&](const std::string& warning) {
-    std::lock_guard lock(output);
-    printer.PrintNotice("Warning: " + warning);
-  });
+  ledger.set_listeners(
+      [&](const pvc::Change& change) {
+        printer.PrintChange(change, change.object, standing());
+        check_threshold();
+        printer.PrintStanding(standing());
+      },
+      [&](const std::string& warning) { printer.PrintNotice("Warning: " + warning); });
+  if (quota != nullptr) {
+    quota->limit.set_listener([&](const std::optional<Quantity>& limit, const std::string& source) {
+      if (!limit) {
+        printer.PrintNotice("Warning: no ResourceQuota in namespace " + scope.namespace_name +
+                            " sets requests.storage any more; keeping max claims " +
+                            threshold.max().String());
+        return;
+      }
+      threshold.set_max(*limit);
+      printer.PrintLimit(source, standing());
+      check_threshold();
+      printer.PrintStanding(standing());
+    });
+  }
   {
-    std::lock_guard lock(output);
+    std::lock_guard lock(mutex);
     check_threshold();  // the starting state may already be over
   }
 
   watch::SystemClock clock;
-  watch::Reflector reflector(lister_watcher, scope, ledger, clock);
+  LockedStore claims_store(ledger, mutex);
+  watch::Reflector claims(lister_watcher, scope, claims_store, clock);
+  std::unique_ptr<LockedStore> quota_store;
+  std::unique_ptr<watch::Reflector> quotas;
+  if (quota != nullptr) {
+    quota_store = std::make_unique<LockedStore>(quota->limit, mutex);
+    quotas = std::make_unique<watch::Reflector>(quota->lister_watcher,
+                                                watch::Scope{scope.namespace_name, "", ""},
+                                                *quota_store, clock);
+  }
   // For tests only: short server-side watch timeouts, to see watches end and resume.
   if (const char* seconds = std::getenv("PVCWATCH_WATCH_TIMEOUT_SECONDS")) {
-    reflector.set_timeout_seconds(std::atoi(seconds));
+    claims.set_timeout_seconds(std::atoi(seconds));
+    if (quotas) quotas->set_timeout_seconds(std::atoi(seconds));
   }
   if (options.verbosity >= 2) {
-    reflector.set_observer({[&](const std::string& what) {
-                              std::lock_guard lock(output);
-                              printer.PrintNotice("watch: retrying after: " + what);
-                            },
-                            [&] {
-                              std::lock_guard lock(output);
-                              printer.PrintNotice("watch: listing");
-                            }});
+    auto observer = [&](const std::string& what) {
+      return watch::ReflectorObserver{
+          [&, what](const std::string& why) {
+            std::lock_guard lock(mutex);
+            printer.PrintNotice(what + ": retrying after: " + why);
+          },
+          [&, what] {
+            std::lock_guard lock(mutex);
+            printer.PrintNotice(what + ": listing");
+          }};
+    };
+    claims.set_observer(observer("watch"));
+    if (quotas) quotas->set_observer(observer("quota watch"));
   }
-  std::exception_ptr failure;
-  pthread_t main_thread = pthread_self();
-  std::thread worker([&] {
-    try {
-      reflector.RunFrom(resource_version);
-    } catch (...) {
-      failure = std::current_exception();
-    }
-    pthread_kill(main_thread, SIGUSR1);
-  });
+
+  pthread_t self = pthread_self();
+  std::exception_ptr claims_failure, quota_failure;
+  std::thread claims_thread = StartReflector(claims, resource_version, claims_failure, mutex, self);
+  std::thread quota_thread;
+  if (quotas) {
+    quota_thread = StartReflector(*quotas, quota->resource_version, quota_failure, mutex, self);
+  }
 
   int signal = 0;
   sigwait(&signals, &signal);
-  if (signal != SIGUSR1) {
-    // Interrupted: finish the line being written, flush, and leave at once; the watch
-    // thread may be blocked in a read that only the server's timeout would end.
-    std::lock_guard lock(output);
+  // Whatever ended the wait, the process ends here: threads may be blocked in reads
+  // that only a server timeout would end. Finish the line being written first.
+  std::lock_guard lock(mutex);
+  std::exception_ptr failure = claims_failure ? claims_failure : quota_failure;
+  int code = kExitOk;
+  if (signal == SIGUSR1 && failure) {
     out.flush();
-    err.flush();
-    _exit(0);
+    try {
+      std::rethrow_exception(failure);
+    } catch (const std::exception& e) {
+      err << ErrorMessage(e) << "\n";
+    }
+    code = kExitError;
   }
-  worker.join();
-  if (failure) std::rethrow_exception(failure);
-  return 0;
+  out.flush();
+  err.flush();
+  _exit(code);
 }
 
 }  // namespace pvcwatch::cli

@@ -5,16 +5,27 @@
 
 #include "cli/options.h"
 #include "pvc/ledger.h"
+#include "pvc/quota_limit.h"
 #include "pvc/threshold.h"
 #include "watch/lister_watcher.h"
 
 namespace pvcwatch::cli {
 
+/// With --max-claims quota: the namespace's quotas, listed at `resource_version`, whose
+/// limit the watch follows.
+struct QuotaSource {
+  watch::ListerWatcher& lister_watcher;
+  pvc::QuotaLimit& limit;
+  std::string resource_version;
+};
+
 /// Watches from `resource_version` (the first list, already in `ledger` and printed)
-/// until SIGINT/SIGTERM (returns 0) or a fatal error (throws). Announces every change,
-/// each crossing of `threshold`, and runs --exec on crossings.
-int RunWatch(const Options& options, watch::ListerWatcher& lister_watcher,
-             const watch::Scope& scope, const std::string& resource_version, pvc::Ledger& ledger,
-             pvc::Threshold& threshold, std::ostream& out, std::ostream& err);
+/// until SIGINT/SIGTERM (exit 0) or a fatal error (printed, exit 1); the process ends
+/// there, since a watch thread may sit in a blocking read. Announces every change, each
+/// crossing of `threshold`, and runs --exec on crossings.
+[[noreturn]] void RunWatch(const Options& options, watch::ListerWatcher& lister_watcher,
+                           const watch::Scope& scope, const std::string& resource_version,
+                           pvc::Ledger& ledger, pvc::Threshold& threshold, QuotaSource* quota,
+                           std::ostream& out, std::ostream& err);
 
 }  // namespace pvcwatch::cli

@@ -105,6 +105,22 @@ void EventPrinter::PrintCrossing(pvc::Threshold::Crossing crossing, const Standi
   Emit(document);
 }
 
+void EventPrinter::PrintLimit(const std::string& source, const Standing& s) {
+  if (format_ == EventFormat::kText) {
+    out_ << timestamp_() << "Max claims now " << s.max.String() << " (ResourceQuota " << source
+         << ")\n";
+    out_.flush();
+    return;
+  }
+  json::Value document;
+  document.Set("type", json::Value::String("MAXCLAIMS"));
+  document.Set("source", json::Value::String("ResourceQuota/" + source));
+  document.Set("total", json::Value::String(s.total.String()));
+  document.Set("maxClaims", json::Value::String(s.max.String()));
+  document.Set("percent", PercentNumber(s.percent));
+  Emit(document);
+}
+
 void EventPrinter::PrintStanding(const Standing& s) {
   if (format_ != EventFormat::kText) return;  // machine events carry the totals
   out_ << timestamp_() << "At " << FormatPercent(s.percent) << "% claim capacity ("

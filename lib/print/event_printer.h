@@ -34,6 +34,8 @@ class EventPrinter {
   void PrintChange(const pvc::Change& change, const json::Value& object, const Standing& s);
   /// A crossing of --max-claims; `action` says whether --exec runs for it.
   void PrintCrossing(pvc::Threshold::Crossing crossing, const Standing& s, bool action);
+  /// The limit changed (--max-claims quota): "Max claims now 300Gi (ResourceQuota q)".
+  void PrintLimit(const std::string& source, const Standing& s);
   /// "At 112.5% claim capacity (225Gi/200Gi)", after each change (text only).
   void PrintStanding(const Standing& s);
   /// A line about the watch itself (a skipped object, a failed action), on stderr so

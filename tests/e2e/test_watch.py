@@ -164,6 +164,42 @@ class WatchTest(harness.ClusterTest):
         self.assertNotIn("PVC a added", text)
         self.assertTrue(any("retrying after" in l for l in w.err_lines), w.err_lines)
 
+    def etcd(self, path, body):
+        import urllib.request
+        with open(self.cluster_file("etcd.port")) as f:
+            port = f.read().strip()
+        request = urllib.request.Request(f"http://127.0.0.1:{port}{path}",
+                                         data=json.dumps(body).encode(), method="POST")
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return json.load(response)
+
+    def test_compacted_version_gets_410_and_relists(self):
+        self.claim("a", "3Gi")
+        w = harness.Watcher(self, ["-n", self.ns, "-v", "2"])
+        w.wait_for("--- PVC Watch")
+        self.claim("b", "4Gi")
+        w.wait_for("PVC b added")
+        # Move etcd past the watch's resourceVersion and compact it away, then cut the
+        # watch: the resumed watch can only get 410 Gone, and the plugin must relist.
+        for i in range(3):
+            self.kubectl("create", "configmap", f"bump-{i}", "-n", self.ns)
+        revision = int(self.etcd("/v3/kv/range", {"key": "AA=="})["header"]["revision"])
+        self.etcd("/v3/kv/compaction", {"revision": revision, "physical": True})
+        restart = self.run_cmd([os.path.join(harness.SOURCE_DIR, "scripts", "cluster"),
+                                "restart-apiserver"], timeout=180)
+        self.assertEqual(restart.code, 0, restart)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and "watch: listing" not in " ".join(w.err_lines):
+            time.sleep(0.2)
+        self.assertTrue(any(l.endswith("watch: listing") for l in w.err_lines), w.err_lines)
+        self.claim("c", "5Gi")
+        w.wait_for("PVC c added, claim size 5Gi", timeout=60)
+        self.assert_total(w, 12)
+        self.assertEqual(w.interrupt(), 0)
+        text = "\n".join(w.lines)
+        self.assertNotIn("PVC a added", text)  # the relist announces only differences
+        self.assertEqual(text.count("PVC b added"), 1)
+
     def test_rbac_revoked_mid_watch_is_fatal(self):
         env = dict(self.env, KUBECONFIG=self.cluster_file("restricted.kubeconfig"),
                    PVCWATCH_WATCH_TIMEOUT_SECONDS="2")
@@ -182,6 +218,30 @@ class WatchTest(harness.ClusterTest):
                          f'Error from server (Forbidden): persistentvolumeclaims is forbidden: '
                          f'User "alice" cannot watch resource "persistentvolumeclaims" in API '
                          f'group "" in the namespace "{self.ns}"')
+
+    def test_quota_threshold_followed_live(self):
+        # Claims first: without a quota controller, quota admission refuses new claims.
+        self.claim("a", "60Gi")
+        self.claim("b", "50Gi")
+        self.kubectl("create", "quota", "storage", "-n", self.ns, "--hard=requests.storage=100Gi")
+        once = self.pvcwatch("--once", "-n", self.ns, "--max-claims", "quota")
+        self.assertEqual(once.code, 3, once)
+        self.assertIn("110Gi of max 100Gi", once.out)
+        w = harness.Watcher(self, ["-n", self.ns, "--max-claims", "quota"])
+        w.wait_for("--- PVC Watch (max claims 100Gi, ResourceQuota storage) ----")
+        w.wait_for("Claim overage reached: max 100Gi at 110Gi")
+        self.kubectl("patch", "quota", "storage", "-n", self.ns, "--type=merge",
+                     "-p", '{"spec":{"hard":{"requests.storage":"200Gi"}}}')
+        w.wait_for("Max claims now 200Gi (ResourceQuota storage)")
+        w.wait_for("Claim usage normal: max 200Gi at 110Gi")
+        w.wait_for("At 55.0% claim capacity (110Gi/200Gi)")
+
+    def test_quota_without_storage_limit_is_an_error(self):
+        self.kubectl("create", "quota", "pods-only", "-n", self.ns, "--hard=pods=10")
+        r = self.pvcwatch("--once", "-n", self.ns, "--max-claims", "quota")
+        self.assertEqual(r.code, 1, r)
+        self.assertEqual(r.err, f'error: --max-claims quota: no ResourceQuota in namespace '
+                                f'"{self.ns}" sets requests.storage\n')
 
     def test_sigterm_ends_promptly(self):
         w = harness.Watcher(self, ["-n", self.ns])
