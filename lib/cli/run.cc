@@ -15,6 +15,7 @@
 #include "kubeconfig/loader.h"
 #include "print/claim_table.h"
 #include "print/json_printer.h"
+#include "print/managed_fields.h"
 #include "print/summary.h"
 #include "print/yaml_printer.h"
 #include "pvc/ledger.h"
@@ -93,7 +94,10 @@ class Listing {
     if (table_) table_->PrintPage(page.items, page.table);
     ledger_.ReplacePage(page.items);
     if (MachineOutput(options_)) {
-      for (json::Value& item : page.items) items_.push_back(std::move(item));
+      for (json::Value& item : page.items) {
+        print::StripManagedFields(item);
+        items_.push_back(std::move(item));
+      }
     }
   }
 
@@ -120,6 +124,22 @@ void PrintMachine(const Options& options, const json::Value& document, std::ostr
   } else {
     print::PrintYaml(document, out);
   }
+}
+
+// kubectl (cli-runtime's selector visitor) rewrites a list's BadRequest or NotFound to
+// say what was being listed; the error stays an API error.
+rest::StatusError ExplainListError(const rest::StatusError& e, const watch::Scope& scope) {
+  if (e.code() != 400 && e.code() != 404) return e;
+  const std::string resource = "\"/v1, Resource=persistentvolumeclaims\"";
+  std::string message;
+  if (scope.label_selector.empty() && scope.field_selector.empty()) {
+    message = "Unable to list " + resource + ": " + e.what();
+  } else {
+    message = "Unable to find " + resource + " that match label selector \"" +
+              scope.label_selector + "\", field selector \"" + scope.field_selector +
+              "\": " + e.what();
+  }
+  return rest::StatusError(e.code(), e.reason(), message, e.retry_after_seconds());
 }
 
 // What --once prints after the list, and its exit status.
@@ -196,9 +216,14 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
   }
   watch::RestListerWatcher lister(client, "persistentvolumeclaims");
   lister.set_as_table(!MachineOutput(options));
-  std::string resource_version = watch::ListAll(
-      lister, scope, watch::kDefaultPageSize, [&](watch::ListPage& page) { listing.Page(page); },
-      [&] { listing.Restart(); });
+  std::string resource_version;
+  try {
+    resource_version = watch::ListAll(
+        lister, scope, watch::kDefaultPageSize, [&](watch::ListPage& page) { listing.Page(page); },
+        [&] { listing.Restart(); });
+  } catch (const rest::StatusError& e) {
+    throw ExplainListError(e, scope);
+  }
   listing.Finish(resource_version);
   lister.set_as_table(false);
 

@@ -93,4 +93,9 @@ void Value::Set(std::string key, Value value) {
   object.emplace_back(std::move(key), std::move(value));
 }
 
+void Value::Remove(std::string_view key) {
+  if (!IsObject()) return;
+  std::erase_if(members(), [&](const Member& m) { return m.first == key; });
+}
+
 }  // namespace pvcwatch::json

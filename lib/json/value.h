@@ -49,6 +49,8 @@ class Value {
   const Value& operator[](std::string_view key) const;
   /// Adds or replaces the member `key` of an object (a null value becomes an object).
   void Set(std::string key, Value value);
+  /// Removes the member `key` of an object, if present.
+  void Remove(std::string_view key);
 
   friend bool operator==(const Value&, const Value&) = default;
 

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "print/json_printer.h"
+#include "print/managed_fields.h"
 #include "print/percent.h"
 #include "print/yaml_printer.h"
 
@@ -76,7 +77,9 @@ void EventPrinter::PrintChange(const pvc::Change& change, const json::Value& obj
   }
   json::Value document;
   document.Set("type", json::Value::String(TypeOf(change.kind)));
-  document.Set("object", object);
+  json::Value shown = object;
+  StripManagedFields(shown);
+  document.Set("object", std::move(shown));
   document.Set("size", json::Value::String(size));
   if (change.previous) document.Set("previousSize", json::Value::String(change.previous->String()));
   document.Set("total", json::Value::String(s.total.String()));

@@ -114,6 +114,21 @@ ListPage RestListerWatcher::List(const Scope& scope, int limit,
     throw rest::ConnectionError(client_.host(), "malformed list response: no items");
   }
   page.items = TakeArray(list, "items");
+  // List responses leave apiVersion and kind off their items; kubectl puts them back
+  // (from the list's own), and so do we, so -o json|yaml prints what kubectl prints.
+  std::string kind(list["kind"].AsString());
+  if (kind.size() > 4 && kind.compare(kind.size() - 4, 4, "List") == 0) {
+    kind.resize(kind.size() - 4);
+    json::Value api_version = list["apiVersion"];
+    for (json::Value& item : page.items) {
+      if (!item.IsObject() || item.Find("kind") != nullptr) continue;
+      json::Value::Object members;
+      members.emplace_back("apiVersion", api_version);
+      members.emplace_back("kind", json::Value::String(kind));
+      for (auto& member : item.members()) members.push_back(std::move(member));
+      item = json::Value::MakeObject(std::move(members));
+    }
+  }
   return page;
 }
 
