@@ -78,6 +78,13 @@ class ListTest(harness.ClusterTest):
         self.assert_same_table(["-n", self.ns, "-o", "wide"], ["-n", self.ns, "-o", "wide"])
         self.assert_same_table(["-n", self.ns, "--show-labels"], ["-n", self.ns, "--show-labels"])
         self.assert_same_table(["-n", self.ns, "--no-headers"], ["-n", self.ns, "--no-headers"])
+        selector = ["-l", f"e2e={self.ns}"]
+        self.assert_same_table(["-A", *selector], ["-A", *selector])
+        self.assert_same_table(["-A", "-o", "wide", "--show-labels", *selector],
+                               ["-A", "-o", "wide", "--show-labels", *selector])
+        self.assert_same_table(["-n", self.ns, "-l", "tier=db"], ["-n", self.ns, "-l", "tier=db"])
+        self.assert_same_table(["-n", self.ns, "--field-selector", "metadata.name=bound"],
+                               ["-n", self.ns, "--field-selector", "metadata.name=bound"])
 
     def test_all_namespaces_subtotals(self):
         self.every_state()
