@@ -35,9 +35,10 @@ Value Convert(V&& v) {
       return Value::MakeArray(std::move(items));
     }
     case od::json_type::number: {
-      // Validate the number, keep its text so printers re-emit what the server sent.
+      // Keep the text so printers re-emit what the server sent. Checked by grammar, not by
+      // conversion: integers beyond 64 bits are valid JSON (Go reads them as float64).
       std::string text(TrimRight(v.raw_json_token()));
-      (void)v.get_number().value();
+      if (!IsNumberText(text)) throw simdjson::simdjson_error(simdjson::NUMBER_ERROR);
       return Value::Number(std::move(text));
     }
     case od::json_type::string:
@@ -88,9 +89,14 @@ Value Parse(std::string_view text) {
       case od::json_type::array:
         result = Convert(doc.get_value().value());
         break;
-      default:
-        result = Convert(doc);
-        break;
+      default: {
+        // A scalar document: simdjson's document-level scalar reads stumble on trailing
+        // whitespace, so read it as the one element of an array.
+        std::string wrapped = "[" + std::string(text) + "]";
+        Value array = Parse(wrapped);
+        if (array.items().size() != 1) throw simdjson::simdjson_error(simdjson::TAPE_ERROR);
+        return std::move(array.items()[0]);
+      }
     }
     // Past the last token the iterator reports OUT_OF_BOUNDS; anything else is trailing.
     if (doc.current_location().error() != simdjson::OUT_OF_BOUNDS) {

@@ -62,4 +62,7 @@ class Value {
   std::variant<std::monostate, bool, NumberText, std::string, Array, Object> data_;
 };
 
+/// True when `text` is a JSON number (RFC 8259 grammar: -?int frac? exp?).
+bool IsNumberText(std::string_view text);
+
 }  // namespace pvcwatch::json

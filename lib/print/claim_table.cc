@@ -27,7 +27,7 @@ std::string AccessModes(const json::Value& modes) {
   std::string out;
   for (const auto& [mode, abbreviation] : kOrder) {
     bool present = std::any_of(modes.items().begin(), modes.items().end(),
-                               [&](const json::Value& m) { return m.AsString() == mode; });
+                               [mode = mode](const json::Value& m) { return m.AsString() == mode; });
     if (!present) continue;
     if (!out.empty()) out += ",";
     out += abbreviation;
@@ -47,9 +47,12 @@ std::string Capacity(const json::Value& storage) {
 
 std::string Age(const json::Value& timestamp, std::chrono::system_clock::time_point now) {
   if (timestamp.IsNull() || timestamp.AsString().empty()) return "<unknown>";
-  auto created = ParseRfc3339(timestamp.AsString());
-  if (!created) return "<unknown>";
-  return HumanDuration(std::chrono::duration_cast<std::chrono::nanoseconds>(now - *created));
+  try {
+    return TranslateTimestampSince(ParseRfc3339(timestamp.AsString()), now);
+  } catch (const std::exception&) {
+    // Servers never send one; offline input might. A bad age is not worth a failed table.
+    return "<unknown>";
+  }
 }
 
 // labels.FormatLabels: k=v sorted by key, comma-joined, or <none>.

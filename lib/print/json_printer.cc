@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "json/value.h"
 #include "print/float_text.h"
 #include "print/utf8.h"
 
@@ -16,32 +17,6 @@ namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
 constexpr std::size_t kFlushBytes = 1 << 16;
-
-// JSON number grammar (RFC 8259): -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-bool IsJsonNumber(std::string_view s) {
-  std::size_t i = 0;
-  auto digits = [&] {
-    const std::size_t start = i;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-    return i - start;
-  };
-  if (i < s.size() && s[i] == '-') ++i;
-  if (i < s.size() && s[i] == '0') {
-    ++i;
-  } else if (digits() == 0) {
-    return false;
-  }
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    if (digits() == 0) return false;
-  }
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-    if (digits() == 0) return false;
-  }
-  return i == s.size();
-}
 
 // Writes into a string and hands it to the stream in large pieces: a list of thousands of
 // claims is printed without thousands of small stream writes.
@@ -179,11 +154,11 @@ void Print(const json::Value& value, std::ostream& out, bool indent) {
 }  // namespace
 
 std::string FormatJsonNumber(std::string_view text) {
-  if (!IsJsonNumber(text)) {
+  if (!json::IsNumberText(text)) {
     throw std::invalid_argument("invalid JSON number \"" + std::string(text) + "\"");
   }
   // sigs.k8s.io/json (behind unstructured objects) keeps a number without '.' that fits
-  // int64 as int64, so "-0" and "1e3" aside, integers print as sent.
+  // int64 as an int64: such integers print as sent, "-0" as "0".
   if (text.find('.') == std::string_view::npos) {
     std::int64_t integer = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), integer);

@@ -2,7 +2,6 @@
 
 #include <stdexcept>
 
-
 // Mirrors the parts of go.yaml.in/yaml/v2 emitterc.go that sigs.k8s.io/yaml output uses:
 // implicit document, block mappings and sequences, flow only for empty collections, no
 // tags or anchors, best_indent 2, best_width 80, Unix line breaks, unicode output.

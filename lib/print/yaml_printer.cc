@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <ostream>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -22,6 +23,8 @@ namespace pvcwatch::print {
 namespace {
 
 using json::Value;
+
+constexpr std::size_t kFlushBytes = 1 << 16;
 
 bool IsControlForYaml(char32_t c) {
   // goyaml's reader refuses these raw characters (encoding/json escapes those below 0x20).
@@ -69,10 +72,11 @@ std::string AsYamlReads(std::string_view raw, bool is_key) {
         if (breaks == 0) spaces.clear();
         ++breaks;
         i += 2;
-        // After a break the next line may not start a document marker.
+        // A line may not start with a document marker ("---" or "..." and a blank or a
+        // break; the closing quote that follows the string is neither).
         const std::string_view rest = std::string_view(text).substr(i);
         if ((rest.substr(0, 3) == "---" || rest.substr(0, 3) == "...") &&
-            (rest.size() == 3 || rest[3] == ' ' || rest.substr(3, 2) == "\xC2\x85")) {
+            (rest.substr(3, 1) == " " || rest.substr(3, 2) == "\xC2\x85")) {
           throw std::invalid_argument("yaml: found unexpected document indicator");
         }
       } else {
@@ -182,9 +186,11 @@ std::vector<Entry> MappingEntries(const Value::Object& members) {
   return entries;
 }
 
+// Hands the text to the stream in large pieces as it grows: the emitter never looks back
+// at what it wrote.
 class YamlWriter {
  public:
-  explicit YamlWriter(std::string& out) : emitter_(out) {}
+  explicit YamlWriter(std::ostream& out) : out_(out), emitter_(text_) {}
 
   void Write(const Value& value) {
     switch (value.type()) {
@@ -216,9 +222,13 @@ class YamlWriter {
         break;
       }
     }
+    if (text_.size() >= kFlushBytes) Flush();
   }
 
-  void Finish() { emitter_.EndDocument(); }
+  void Finish() {
+    emitter_.EndDocument();
+    Flush();
+  }
 
  private:
   // goyaml's encoder: a literal block for text with a newline, plain when the text would
@@ -233,17 +243,22 @@ class YamlWriter {
     emitter_.Scalar(text, style);
   }
 
+  void Flush() {
+    out_.write(text_.data(), static_cast<std::streamsize>(text_.size()));
+    text_.clear();
+  }
+
+  std::ostream& out_;
+  std::string text_;
   YamlEmitter emitter_;
 };
 
 }  // namespace
 
 void PrintYaml(const json::Value& value, std::ostream& out) {
-  std::string text;
-  YamlWriter writer(text);
+  YamlWriter writer(out);
   writer.Write(value);
   writer.Finish();
-  out << text;
 }
 
 }  // namespace pvcwatch::print

@@ -35,11 +35,18 @@ BOOST_AUTO_TEST_CASE(scalar_documents) {
   BOOST_TEST(Parse("\"s\"").AsString() == "s");
   BOOST_TEST(Parse("true").AsBool());
   BOOST_TEST(Parse("null").IsNull());
+  BOOST_TEST(Parse("null\n").IsNull());
+  BOOST_TEST(Parse(" 7 ").AsString() == "7");
+}
+
+BOOST_AUTO_TEST_CASE(integers_beyond_64_bits_are_numbers) {
+  BOOST_TEST(Parse("[18446744073709551616]").items()[0].AsString() == "18446744073709551616");
+  BOOST_TEST(Parse("18446744073709551616").AsString() == "18446744073709551616");
 }
 
 BOOST_DATA_TEST_CASE(rejects_malformed_input,
                      data::make({"", "{", "{\"a\":}", "{\"a\":1} x", "[1,2] 3", "nul", "tru",
-                                 "{\"a\":01}", "[1,]", "\"unterminated", "{'a':1}",
+                                 "{\"a\":01}", "[1,]", "1 2", "[1] ]", "-", "1.", "\"unterminated", "{'a':1}",
                                  "<html>Bad Gateway</html>"}),
                      text) {
   BOOST_CHECK_THROW(Parse(text), ParseError);
