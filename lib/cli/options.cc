@@ -2,6 +2,8 @@
 
 #include <cxxopts.hpp>
 
+#include <stdexcept>
+
 #include "quantity/quantity.h"
 
 namespace pvcwatch::cli {
@@ -177,8 +179,10 @@ Options ParseOptions(int argc, const char* const argv[]) {
 
   if (!options.output.empty() && options.output != "wide" && options.output != "json" &&
       options.output != "yaml") {
-    throw UsageError("unable to match a printer suitable for the output format \"" +
-                     options.output + "\", allowed formats are: json,wide,yaml");
+    // Not a usage error: kubectl's printer flags reject it after parsing, so kubectl
+    // prints it alone, without the pointer to --help.
+    throw std::runtime_error("unable to match a printer suitable for the output format \"" +
+                             options.output + "\", allowed formats are: json,wide,yaml");
   }
   if (options.max_claims != "quota") {
     const std::string prefix = "invalid argument \"" + options.max_claims + "\" for \"--max-claims\" flag: ";

@@ -56,7 +56,8 @@ struct Options {
 };
 
 /// Parses argv as kubectl's pflag would (`--f=v`, `--f v`, `-f v`, `-f=v`, `-fv`).
-/// Throws UsageError with kubectl's wording ("unknown flag: --x").
+/// Throws UsageError with kubectl's wording ("unknown flag: --x"); an unknown -o is a
+/// std::runtime_error, which kubectl prints without the pointer to --help.
 Options ParseOptions(int argc, const char* const argv[]);
 
 /// The --help text.

@@ -230,6 +230,9 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
   if (options.once) {
     return Conclude(options, scope.namespace_name, listing, ledger, max_claims, out, err);
   }
+  // From here a SIGINT/SIGTERM ends the watch cleanly, even one sent the moment the
+  // user sees it begin.
+  BlockWatchSignals();
   if (MachineOutput(options)) {
     json::Value document =
         print::SummaryDocument(ledger, max_claims, options.all_namespaces, listing.TakeItems());

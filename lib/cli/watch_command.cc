@@ -70,7 +70,21 @@ std::thread StartReflector(watch::Reflector& reflector, const std::string& resou
   });
 }
 
+sigset_t WatchSignals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGUSR1);  // a watch thread is done
+  return signals;
+}
+
 }  // namespace
+
+void BlockWatchSignals() {
+  sigset_t signals = WatchSignals();
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+}
 
 void RunWatch(const Options& options, watch::ListerWatcher& lister_watcher,
               const watch::Scope& scope, const std::string& resource_version,
@@ -78,12 +92,8 @@ void RunWatch(const Options& options, watch::ListerWatcher& lister_watcher,
               std::ostream& out, std::ostream& err) {
   // Signals are taken by this thread alone, with sigwait: a watch thread may sit in a
   // blocking read for minutes, and a handler could not end that promptly or safely.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGUSR1);  // a watch thread is done
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  sigset_t signals = WatchSignals();
+  BlockWatchSignals();
 
   std::recursive_mutex mutex;
   print::EventPrinter printer(out, err, FormatOf(options), options.all_namespaces,

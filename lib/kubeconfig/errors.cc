@@ -11,6 +11,9 @@ namespace {
 constexpr char kEmptyConfigMessage[] =
     "no configuration has been provided, try setting KUBERNETES_MASTER environment variable";
 
+// client-go errContextNotFound's text (validation.go).
+constexpr char kContextNotFound[] = "context was not found for specified context: ";
+
 // apimachinery utilerrors.aggregate.Error(): one message alone, else "[a, b]" with
 // duplicate messages dropped.
 std::string AggregateText(const std::vector<std::string>& messages) {
@@ -58,7 +61,16 @@ Error Error::EmptyConfig() {
 std::string Error::KubectlText() const {
   switch (kind_) {
     case Kind::kConfigurationInvalid: {
-      if (causes_.size() == 1) return "Error in configuration: " + causes_.front();
+      // checkErr unwraps an aggregate of one first, and errConfigurationInvalid is one: a
+      // lone cause prints as a plain error, unless it is errContextNotFound, which
+      // IsConfigurationInvalid recognises by itself (as kubectl v1.37.2 prints them).
+      if (causes_.size() == 1) {
+        const std::string& cause = causes_.front();
+        if (empty_config_ || cause.rfind(kContextNotFound, 0) == 0) {
+          return "Error in configuration: " + cause;
+        }
+        return "error: " + cause;
+      }
       std::string text = "Error in configuration: ";
       for (const std::string& cause : causes_) text += "\n* " + cause;
       return text;

@@ -1,5 +1,6 @@
 #include "kubeconfig/parse.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <functional>
@@ -253,6 +254,9 @@ Config Parse(std::string_view text, const std::string& location_of_origin) {
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp's depth guard says only "bad file"; go-yaml's words, with yaml-cpp's limit.
+    throw Error("yaml: exceeded max depth of " + std::to_string(e.depth()));
   } catch (const YAML::Exception& e) {
     // Go's YAML errors read "yaml: line N: ..."; yaml-cpp counts lines from zero.
     throw Error("yaml: line " + std::to_string(e.mark.line + 1) + ": " + e.msg);

@@ -41,8 +41,11 @@ struct Config {
   std::optional<ExecConfig> exec;
   /// Cluster data handed to an exec plugin with provideClusterInfo (KUBERNETES_EXEC_INFO).
   std::string cluster_ca_data_for_exec;
+  /// The cluster's `client.authentication.k8s.io/exec` extension as compact JSON, handed to
+  /// the plugin as spec.cluster.config; "" sends null.
+  std::string cluster_config_for_exec;
 
-  std::string proxy_url;
+  std::string proxy_url;  // http:// only; else HTTPS_PROXY / HTTP_PROXY / NO_PROXY apply
   std::chrono::milliseconds timeout{0};  // --request-timeout; 0 means none
 };
 

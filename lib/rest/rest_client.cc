@@ -1,19 +1,19 @@
 #include "rest/rest_client.h"
 
 #include <Poco/Exception.h>
+#include <Poco/Net/HTTPBasicCredentials.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
-#include <Poco/Net/HTTPSClientSession.h>
-#include <Poco/Net/NetException.h>
-#include <Poco/Net/SSLException.h>
-#include <Poco/Net/SecureStreamSocket.h>
-#include <Poco/URI.h>
 
 #include <fstream>
+#include <mutex>
 #include <sstream>
 
 #include "rest/errors.h"
+#include "rest/exec_authenticator.h"
+#include "rest/proxy.h"
+#include "rest/session.h"
 #include "rest/tls_context.h"
 
 #ifndef PVCWATCH_VERSION
@@ -25,62 +25,6 @@ namespace {
 
 // A list page is about 1 MB at limit=500; anything near this is a broken server.
 constexpr size_t kMaxBody = 256u << 20;
-
-// An HTTPS session that checks the server certificate against tls-server-name (and sends
-// it as SNI) instead of the URL's host, as client-go's TLSClientConfig.ServerName does.
-class ServerNameSession : public Poco::Net::HTTPSClientSession {
- public:
-  ServerNameSession(const std::string& host, Poco::UInt16 port, Poco::Net::Context::Ptr context,
-                    std::string server_name)
-      : HTTPSClientSession(host, port, context), server_name_(std::move(server_name)) {}
-
- protected:
-  void connect(const Poco::Net::SocketAddress& address) override {
-    if (!server_name_.empty()) {
-      Poco::Net::SecureStreamSocket(socket()).setPeerHostName(server_name_);
-    }
-    HTTPSClientSession::connect(address);
-  }
-
- private:
-  std::string server_name_;
-};
-
-struct Endpoint {
-  bool https = true;
-  std::string host;
-  Poco::UInt16 port = 443;
-  std::string path_prefix;  // without a trailing '/'
-  std::string host_port;
-};
-
-Endpoint ParseServer(const std::string& server) {
-  // client-go accepts "host:port" without a scheme and defaults to https.
-  std::string text = server.find("://") == std::string::npos ? "https://" + server : server;
-  Poco::URI uri;
-  try {
-    uri = Poco::URI(text);
-  } catch (const Poco::Exception& e) {
-    throw ConfigError("invalid server URL \"" + server + "\": " + e.message());
-  }
-  Endpoint endpoint;
-  if (uri.getScheme() == "http") {
-    endpoint.https = false;
-  } else if (uri.getScheme() != "https") {
-    throw ConfigError("invalid server URL \"" + server + "\": scheme must be https or http");
-  }
-  endpoint.host = uri.getHost();
-  if (endpoint.host.empty()) throw ConfigError("invalid server URL \"" + server + "\": no host");
-  endpoint.port = uri.getPort();
-  endpoint.path_prefix = uri.getPath();
-  while (!endpoint.path_prefix.empty() && endpoint.path_prefix.back() == '/') {
-    endpoint.path_prefix.pop_back();
-  }
-  bool ipv6 = endpoint.host.find(':') != std::string::npos;
-  endpoint.host_port = (ipv6 ? "[" + endpoint.host + "]" : endpoint.host) + ":" +
-                       std::to_string(endpoint.port);
-  return endpoint;
-}
 
 std::string ReadCapped(std::istream& in, size_t cap, const std::string& host) {
   std::string body;
@@ -96,89 +40,147 @@ std::string ReadCapped(std::istream& in, size_t cap, const std::string& host) {
   return body;
 }
 
-std::string Trim(std::string s) {
-  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
-  return s;
+// Go's strings.TrimSpace, as client-go applies it to token files.
+std::string TrimSpace(const std::string& s) {
+  size_t begin = s.find_first_not_of(" \t\r\n\v\f");
+  if (begin == std::string::npos) return "";
+  return s.substr(begin, s.find_last_not_of(" \t\r\n\v\f") - begin + 1);
 }
 
-// Translates Poco's exceptions into the errors callers handle, worded as Go's net
-// and crypto/tls errors (what kubectl users see after "Unable to connect to the server:").
-[[noreturn]] void RethrowAsConnectionError(const Endpoint& endpoint,
-                                         const std::string& tls_server_name) {
-  const std::string& hp = endpoint.host_port;
-  try {
-    throw;
-  } catch (const Poco::Net::ConnectionRefusedException&) {
-    throw ConnectionError(hp, "dial tcp " + hp + ": connect: connection refused", true);
-  } catch (const Poco::Net::HostNotFoundException&) {
-    throw ConnectionError(hp, "dial tcp: lookup " + endpoint.host + ": no such host");
-  } catch (const Poco::Net::NoAddressFoundException&) {
-    throw ConnectionError(hp, "dial tcp: lookup " + endpoint.host + ": no such host");
-  } catch (const Poco::Net::CertificateValidationException&) {
-    std::string name = tls_server_name.empty() ? endpoint.host : tls_server_name;
-    throw ConnectionError(hp, "tls: failed to verify certificate: x509: certificate is not valid for " + name);
-  } catch (const Poco::Net::SSLException& e) {
-    std::string why = LastVerificationError();
-    ClearVerificationError();
-    if (!why.empty()) throw ConnectionError(hp, "tls: failed to verify certificate: " + why);
-    throw ConnectionError(hp, "tls: " + e.message());
-  } catch (const Poco::TimeoutException&) {
-    throw ConnectionError(hp, "net/http: timeout awaiting response from " + hp);
-  } catch (const Poco::Net::NoMessageException&) {
-    throw ConnectionError(hp, "EOF");
-  } catch (const Poco::Exception& e) {
-    throw ConnectionError(hp, e.displayText());
-  } catch (const std::ios_base::failure& e) {
-    throw ConnectionError(hp, e.what());
+// What one request authenticates with.
+struct Auth {
+  std::shared_ptr<const ExecCredential> exec;  // set when an exec plugin gave it
+  std::string token;
+  Poco::Net::Context::Ptr tls;
+};
+
+// One GET with its head read; the body is still in the session.
+struct Exchange {
+  std::unique_ptr<Poco::Net::HTTPClientSession> session;
+  std::istream* body = nullptr;
+  Response head;
+};
+
+class PocoLineStream : public LineStream {
+ public:
+  PocoLineStream(Exchange exchange, size_t max_line, Endpoint endpoint, SessionOptions options)
+      : exchange_(std::move(exchange)),
+        max_line_(max_line),
+        endpoint_(std::move(endpoint)),
+        options_(std::move(options)) {}
+
+  std::optional<std::string> NextLine() override {
+    std::string line;
+    try {
+      // Straight from the streambuf so socket exceptions reach us instead of badbit.
+      std::streambuf* buf = exchange_.body->rdbuf();
+      for (;;) {
+        int c = buf->sbumpc();
+        if (c == std::char_traits<char>::eof()) {
+          if (line.empty()) return std::nullopt;
+          return line;
+        }
+        if (c == '\n') return line;
+        if (line.size() >= max_line_) {
+          throw ConnectionError(endpoint_.host_port,
+                                "watch event longer than " + std::to_string(max_line_) + " bytes");
+        }
+        line.push_back(static_cast<char>(c));
+      }
+    } catch (...) {
+      RethrowAsConnectionError(endpoint_, options_);
+    }
   }
-}
+
+ private:
+  Exchange exchange_;
+  size_t max_line_;
+  Endpoint endpoint_;
+  SessionOptions options_;
+};
 
 }  // namespace
 
 struct RestClient::Impl {
   Config config;
   Endpoint endpoint;
-  Poco::Net::Context::Ptr tls;
+  SessionOptions base;  // TLS context, server name and proxy shared by every request
+  std::unique_ptr<ExecAuthenticator> exec;
 
-  std::unique_ptr<Poco::Net::HTTPClientSession> NewSession(std::chrono::seconds read_timeout) {
-    std::unique_ptr<Poco::Net::HTTPClientSession> session;
-    if (endpoint.https) {
-      session = std::make_unique<ServerNameSession>(endpoint.host, endpoint.port, tls,
-                                                    config.tls_server_name);
-    } else {
-      session = std::make_unique<Poco::Net::HTTPClientSession>(endpoint.host, endpoint.port);
-    }
-    auto connect = config.timeout.count() > 0
-                       ? Poco::Timespan(config.timeout.count() * 1000)
-                       : Poco::Timespan(30, 0);
-    Poco::Timespan receive(read_timeout.count(), 0);
-    if (config.timeout.count() > 0 && config.timeout < read_timeout) {
-      receive = Poco::Timespan(config.timeout.count() * 1000);
-    }
-    session->setTimeout(connect, connect, receive);
-    return session;
-  }
+  std::mutex mutex;  // guards what follows
+  std::string exec_key_pair;  // the certificate and key the exec TLS context holds
+  Poco::Net::Context::Ptr exec_tls;
+  std::string file_token;  // the last token read from bearer_token_file
 
-  std::string BearerToken() const {
-    if (!config.bearer_token.empty()) return config.bearer_token;
-    if (config.bearer_token_file.empty()) return {};
+  std::string BearerToken() {
+    if (config.bearer_token_file.empty()) return config.bearer_token;
     // Re-read on every request: projected service account tokens are rotated in place.
+    // Like client-go's cached file token source, keep the last good token when the file
+    // cannot be read (or is empty) for a moment.
     std::ifstream in(config.bearer_token_file);
-    if (!in) throw ConfigError("unable to read token file " + config.bearer_token_file);
     std::ostringstream text;
-    text << in.rdbuf();
-    return Trim(text.str());
+    if (in) text << in.rdbuf();
+    std::string token = TrimSpace(text.str());
+    std::lock_guard<std::mutex> lock(mutex);
+    if (!token.empty()) {
+      file_token = std::move(token);
+    } else if (file_token.empty()) {
+      file_token = config.bearer_token;
+    }
+    if (file_token.empty()) {
+      throw ConfigError("unable to read token file " + config.bearer_token_file);
+    }
+    return file_token;
   }
 
-  Poco::Net::HTTPRequest NewRequest(const std::string& path_and_query,
-                                    const std::string& accept) const {
+  // A TLS context presenting the exec plugin's client certificate; client-go swaps the
+  // certificate (and closes connections) when the plugin returns a new one.
+  Poco::Net::Context::Ptr ExecTls(const ExecCredential& credential) {
+    std::string pair = credential.client_certificate_data + '\0' + credential.client_key_data;
+    std::lock_guard<std::mutex> lock(mutex);
+    if (exec_tls && pair == exec_key_pair) return exec_tls;
+    if (std::optional<std::string> error =
+            KeyPairError(credential.client_certificate_data, credential.client_key_data)) {
+      throw ConnectionError(endpoint.host_port,
+                            "getting credentials: failed parsing client key/certificate: " +
+                                *error);
+    }
+    Config with_cert = config;
+    with_cert.cert_file.clear();
+    with_cert.key_file.clear();
+    with_cert.cert_data = credential.client_certificate_data;
+    with_cert.key_data = credential.client_key_data;
+    exec_tls = NewTlsContext(with_cert, base.server_name);
+    exec_key_pair = std::move(pair);
+    return exec_tls;
+  }
+
+  Auth Authenticate() {
+    Auth auth;
+    auth.tls = base.tls;
+    if (!exec) {
+      auth.token = BearerToken();
+      return auth;
+    }
+    try {
+      auth.exec = exec->Get();
+    } catch (const ExecError& e) {
+      // client-go's exec round tripper: "getting credentials: %v".
+      throw ConnectionError(endpoint.host_port, std::string("getting credentials: ") + e.what());
+    }
+    auth.token = auth.exec->token;
+    if (!auth.exec->client_certificate_data.empty()) auth.tls = ExecTls(*auth.exec);
+    return auth;
+  }
+
+  Poco::Net::HTTPRequest NewRequest(const std::string& path_and_query, const std::string& accept,
+                                    const std::string& token) const {
     Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET,
                                    endpoint.path_prefix + path_and_query,
                                    Poco::Net::HTTPMessage::HTTP_1_1);
     request.set("Accept", accept);
     request.set("User-Agent", std::string("kubectl-pvcwatch/") + PVCWATCH_VERSION +
                                   " (linux/amd64) kubernetes/plugin");
-    std::string token = BearerToken();
     bool has_basic = !config.username.empty() || !config.password.empty();
     if ((!token.empty() || has_basic) && !endpoint.https) {
       throw ConfigError("refusing to send credentials over plain http to " + endpoint.host_port);
@@ -195,63 +197,87 @@ struct RestClient::Impl {
     return request;
   }
 
-  [[noreturn]] void Rethrow() const {
-    RethrowAsConnectionError(endpoint, config.tls_server_name);
+  SessionOptions Options(const Auth& auth, std::chrono::seconds read_timeout) const {
+    SessionOptions options = base;
+    options.tls = auth.tls;
+    options.connect_timeout = config.timeout.count() > 0 ? config.timeout
+                                                         : std::chrono::milliseconds(30000);
+    options.receive_timeout = read_timeout;
+    if (config.timeout.count() > 0 && config.timeout < options.receive_timeout) {
+      options.receive_timeout = config.timeout;
+    }
+    return options;
   }
 
-};
-
-namespace {
-
-class PocoLineStream : public LineStream {
- public:
-  PocoLineStream(std::unique_ptr<Poco::Net::HTTPClientSession> session, std::istream& body,
-                 size_t max_line, Endpoint endpoint, std::string tls_server_name)
-      : session_(std::move(session)),
-        body_(body),
-        max_line_(max_line),
-        endpoint_(std::move(endpoint)),
-        tls_server_name_(std::move(tls_server_name)) {}
-
-  std::optional<std::string> NextLine() override {
-    std::string line;
+  Exchange Send(const std::string& path_and_query, const std::string& accept, const Auth& auth,
+                std::chrono::seconds read_timeout) {
+    Poco::Net::HTTPRequest request = NewRequest(path_and_query, accept, auth.token);
+    SessionOptions options = Options(auth, read_timeout);
+    Exchange exchange;
+    exchange.session = NewSession(endpoint, options);
     try {
-      // Straight from the streambuf so socket exceptions reach us instead of badbit.
-      std::streambuf* buf = body_.rdbuf();
-      for (;;) {
-        int c = buf->sbumpc();
-        if (c == std::char_traits<char>::eof()) {
-          if (line.empty()) return std::nullopt;
-          return line;
-        }
-        if (c == '\n') return line;
-        if (line.size() >= max_line_) {
-          throw ConnectionError(endpoint_.host_port,
-                                "watch event longer than " + std::to_string(max_line_) + " bytes");
-        }
-        line.push_back(static_cast<char>(c));
-      }
+      ClearVerificationError();
+      exchange.session->sendRequest(request);
+      Poco::Net::HTTPResponse response;
+      exchange.body = &exchange.session->receiveResponse(response);
+      exchange.head.status = static_cast<int>(response.getStatus());
+      exchange.head.content_type = response.getContentType();
+      exchange.head.retry_after = response.get("Retry-After", "");
+    } catch (...) {
+      RethrowAsConnectionError(endpoint, options);
+    }
+    return exchange;
+  }
+
+  void ReadBody(Exchange& exchange, const Auth& auth) {
+    try {
+      exchange.head.body = ReadCapped(*exchange.body, kMaxBody, endpoint.host_port);
     } catch (const ConnectionError&) {
+      // The istream swallowed the socket's exception into badbit; the session kept it
+      // (reference/quantity-poco.md §2.1), so say what it was (a timeout, a reset).
+      if (const Poco::Exception* cause = exchange.session->networkException()) {
+        try {
+          cause->rethrow();
+        } catch (...) {
+          RethrowAsConnectionError(endpoint, Options(auth, std::chrono::seconds(60)));
+        }
+      }
       throw;
     } catch (...) {
-      RethrowAsConnectionError(endpoint_, tls_server_name_);
+      RethrowAsConnectionError(endpoint, Options(auth, std::chrono::seconds(60)));
     }
   }
 
- private:
-  std::unique_ptr<Poco::Net::HTTPClientSession> session_;
-  std::istream& body_;
-  size_t max_line_;
-  Endpoint endpoint_;
-  std::string tls_server_name_;
+  // client-go refreshes exec credentials when a request made with them gets a 401; we
+  // also retry that request once, so a revoked or rotated token does not end the command.
+  bool RetryAfter(const Response& head, const Auth& auth) {
+    return head.status == 401 && exec && auth.exec && exec->RefreshAfterUnauthorized(auth.exec);
+  }
 };
-
-}  // namespace
 
 RestClient::RestClient(Config config) : impl_(std::make_unique<Impl>()) {
   impl_->config = std::move(config);
-  impl_->endpoint = ParseServer(impl_->config.host);
-  if (impl_->endpoint.https) impl_->tls = NewTlsContext(impl_->config);
+  const Config& c = impl_->config;
+  impl_->endpoint = ParseServer(c.host);
+  const Endpoint& endpoint = impl_->endpoint;
+  impl_->base.server_name = c.tls_server_name.empty() ? endpoint.host : c.tls_server_name;
+  impl_->base.proxy = ProxyFor(c.proxy_url, ProxyEnvironment::FromProcess(),
+                               endpoint.https ? "https" : "http", endpoint.host, endpoint.port);
+  if (endpoint.https) impl_->base.tls = NewTlsContext(c, impl_->base.server_name);
+  if (c.exec) {
+    if (!endpoint.https) {
+      throw ConfigError("refusing to send credentials over plain http to " + endpoint.host_port);
+    }
+    // client-go ConfigToExecCluster: what a plugin with provideClusterInfo is told.
+    ExecClusterInfo cluster;
+    cluster.server = c.host;
+    cluster.tls_server_name = c.tls_server_name;
+    cluster.insecure_skip_tls_verify = c.insecure;
+    cluster.certificate_authority_data = c.cluster_ca_data_for_exec;
+    cluster.proxy_url = c.proxy_url;
+    cluster.config_json = c.cluster_config_for_exec;
+    impl_->exec = std::make_unique<ExecAuthenticator>(*c.exec, cluster);
+  }
 }
 
 RestClient::~RestClient() = default;
@@ -259,49 +285,30 @@ RestClient::~RestClient() = default;
 const std::string& RestClient::host() const { return impl_->endpoint.host_port; }
 
 Response RestClient::Get(const std::string& path_and_query, const std::string& accept) {
-  Poco::Net::HTTPRequest request = impl_->NewRequest(path_and_query, accept);
-  auto session = impl_->NewSession(std::chrono::seconds(60));
-  Response response;
-  try {
-    ClearVerificationError();
-    session->sendRequest(request);
-    Poco::Net::HTTPResponse head;
-    std::istream& body = session->receiveResponse(head);
-    response.status = static_cast<int>(head.getStatus());
-    response.content_type = head.getContentType();
-    response.retry_after = head.get("Retry-After", "");
-    response.body = ReadCapped(body, kMaxBody, impl_->endpoint.host_port);
-  } catch (const ConnectionError&) {
-    throw;
-  } catch (...) {
-    impl_->Rethrow();
+  for (bool retried = false;; retried = true) {
+    Auth auth = impl_->Authenticate();
+    Exchange exchange = impl_->Send(path_and_query, accept, auth, std::chrono::seconds(60));
+    impl_->ReadBody(exchange, auth);
+    if (!retried && impl_->RetryAfter(exchange.head, auth)) continue;
+    return std::move(exchange.head);
   }
-  return response;
 }
 
 std::unique_ptr<LineStream> RestClient::Stream(const std::string& path_and_query, Response& head,
                                                std::chrono::seconds read_timeout,
                                                size_t max_line) {
-  Poco::Net::HTTPRequest request = impl_->NewRequest(path_and_query, "application/json");
-  auto session = impl_->NewSession(read_timeout);
-  try {
-    ClearVerificationError();
-    session->sendRequest(request);
-    Poco::Net::HTTPResponse response;
-    std::istream& body = session->receiveResponse(response);
-    head.status = static_cast<int>(response.getStatus());
-    head.content_type = response.getContentType();
-    head.retry_after = response.get("Retry-After", "");
-    if (head.status != 200) {
-      head.body = ReadCapped(body, kMaxBody, impl_->endpoint.host_port);
-      return nullptr;
+  for (bool retried = false;; retried = true) {
+    Auth auth = impl_->Authenticate();
+    Exchange exchange = impl_->Send(path_and_query, "application/json", auth, read_timeout);
+    if (exchange.head.status == 200) {
+      head = exchange.head;
+      return std::make_unique<PocoLineStream>(std::move(exchange), max_line, impl_->endpoint,
+                                              impl_->Options(auth, read_timeout));
     }
-    return std::make_unique<PocoLineStream>(std::move(session), body, max_line, impl_->endpoint,
-                                            impl_->config.tls_server_name);
-  } catch (const ConnectionError&) {
-    throw;
-  } catch (...) {
-    impl_->Rethrow();
+    impl_->ReadBody(exchange, auth);
+    if (!retried && impl_->RetryAfter(exchange.head, auth)) continue;
+    head = std::move(exchange.head);
+    return nullptr;
   }
 }
 

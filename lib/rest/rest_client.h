@@ -27,22 +27,26 @@ class LineStream {
   virtual std::optional<std::string> NextLine() = 0;
 };
 
-/// An HTTP(S) client for one API server, as one user. Poco stays behind this header.
+/// An HTTP(S) client for one API server, as one user: client certificates, bearer tokens
+/// or an exec credential plugin; directly or through an http:// proxy (proxy-url, else
+/// HTTPS_PROXY/HTTP_PROXY and NO_PROXY). Poco stays behind this header.
 class RestClient {
  public:
-  /// Validates the config and builds the TLS context. Throws ConfigError.
+  /// Validates the config, chooses the proxy and builds the TLS context. Throws
+  /// ConfigError (e.g. for a socks5:// proxy).
   explicit RestClient(Config config);
   ~RestClient();
   RestClient(const RestClient&) = delete;
   RestClient& operator=(const RestClient&) = delete;
 
   /// GET `path_and_query` (which starts with '/') and read the whole body. Any HTTP
-  /// status is returned, not thrown; throws ConnectionError when there is no answer.
+  /// status is returned, not thrown; throws ConnectionError when there is no answer or
+  /// the exec plugin fails. A 401 to exec credentials reruns the plugin and retries once.
   Response Get(const std::string& path_and_query, const std::string& accept);
 
   /// GET a streaming body. When the status is 200 the body stays open in the returned
   /// stream; otherwise the body is read into `head.body` and the stream is null.
-  /// `read_timeout` bounds the wait for each piece of the body.
+  /// `read_timeout` bounds the wait for each piece of the body. Credentials as for Get.
   std::unique_ptr<LineStream> Stream(const std::string& path_and_query, Response& head,
                                      std::chrono::seconds read_timeout, size_t max_line);
 

@@ -3,22 +3,37 @@
 #include <Poco/Delegate.h>
 #include <Poco/Net/SSLManager.h>
 #include <Poco/Net/VerificationErrorArgs.h>
+#include <arpa/inet.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
 #include <openssl/x509_vfy.h>
+#include <openssl/x509v3.h>
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <memory>
 #include <mutex>
 #include <sstream>
+#include <vector>
 
 #include "rest/errors.h"
 
 namespace pvcwatch::rest {
 namespace {
 
-thread_local std::string last_verification_error;
+// What the last failed verification on this thread was about. A host name mismatch
+// keeps the certificate's names, since Go's message lists them.
+struct VerificationFailure {
+  std::string message;  // complete, unless `hostname_mismatch`
+  bool hostname_mismatch = false;
+  bool has_san = false;
+  std::string common_name;
+  std::vector<std::string> dns_names;
+  std::vector<std::string> ip_addresses;
+};
+thread_local VerificationFailure last_failure;
 
 // Go's crypto/x509 words for the failures users meet; OpenSSL's text otherwise.
 std::string DescribeVerifyError(int code, const std::string& openssl_text) {
@@ -37,10 +52,98 @@ std::string DescribeVerifyError(int code, const std::string& openssl_text) {
   }
 }
 
+std::string IpText(const ASN1_OCTET_STRING* ip) {
+  const unsigned char* bytes = ASN1_STRING_get0_data(ip);
+  int length = ASN1_STRING_length(ip);
+  char text[INET6_ADDRSTRLEN] = "";
+  static const unsigned char kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+  if (length == 16 && std::equal(bytes, bytes + 12, kMapped)) {
+    bytes += 12;  // Go prints an IPv4-mapped address as IPv4
+    length = 4;
+  }
+  if (length == 4) inet_ntop(AF_INET, bytes, text, sizeof text);
+  if (length == 16) inet_ntop(AF_INET6, bytes, text, sizeof text);
+  return text;
+}
+
+void RecordNames(const X509* cert, VerificationFailure& failure) {
+  auto* names = static_cast<GENERAL_NAMES*>(
+      X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr));
+  failure.has_san = names != nullptr;
+  for (int i = 0; names != nullptr && i < sk_GENERAL_NAME_num(names); ++i) {
+    const GENERAL_NAME* name = sk_GENERAL_NAME_value(names, i);
+    if (name->type == GEN_DNS) {
+      const ASN1_STRING* dns = name->d.dNSName;
+      failure.dns_names.emplace_back(reinterpret_cast<const char*>(ASN1_STRING_get0_data(dns)),
+                                     ASN1_STRING_length(dns));
+    } else if (name->type == GEN_IPADD) {
+      failure.ip_addresses.push_back(IpText(name->d.iPAddress));
+    }
+  }
+  GENERAL_NAMES_free(names);
+  char cn[256] = "";
+  X509_NAME_get_text_by_NID(X509_get_subject_name(cert), NID_commonName, cn, sizeof cn);
+  failure.common_name = cn;
+}
+
+std::string Join(const std::vector<std::string>& items) {
+  std::string joined;
+  for (const std::string& item : items) joined += (joined.empty() ? "" : ", ") + item;
+  return joined;
+}
+
+bool EqualFold(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// crypto/x509 HostnameError.Error().
+std::string HostnameErrorText(const VerificationFailure& f, const std::string& host) {
+  if (!f.has_san && EqualFold(f.common_name, host)) {
+    return "x509: certificate relies on legacy Common Name field, use SANs instead";
+  }
+  unsigned char ip[16];
+  const bool is_ip = inet_pton(AF_INET, host.c_str(), ip) == 1 ||
+                     inet_pton(AF_INET6, host.c_str(), ip) == 1;
+  if (is_ip && f.ip_addresses.empty()) {
+    return "x509: cannot validate certificate for " + host + " because it doesn't contain any " +
+           "IP SANs";
+  }
+  std::string valid = Join(is_ip ? f.ip_addresses : f.dns_names);
+  if (valid.empty()) {
+    return "x509: certificate is not valid for any names, but wanted to match " + host;
+  }
+  return "x509: certificate is valid for " + valid + ", not " + host;
+}
+
 // Poco reports chain failures through a process-wide event; we only record the reason
 // (never ignore the error) so the exception that follows can say why.
 void OnVerificationError(const void*, Poco::Net::VerificationErrorArgs& args) {
-  last_verification_error = DescribeVerifyError(args.errorNumber(), args.errorMessage());
+  last_failure = VerificationFailure();
+  int code = args.errorNumber();
+  if (code == X509_V_ERR_HOSTNAME_MISMATCH || code == X509_V_ERR_IP_ADDRESS_MISMATCH) {
+    last_failure.hostname_mismatch = true;
+    RecordNames(args.certificate().certificate(), last_failure);
+    return;
+  }
+  last_failure.message = DescribeVerifyError(code, args.errorMessage());
+}
+
+// Go checks the name as part of verification, only against the SANs; so does OpenSSL
+// with these settings (Poco's own check afterwards would still accept the CN).
+void VerifyServerName(SSL_CTX* ctx, const std::string& server_name) {
+  X509_VERIFY_PARAM* param = SSL_CTX_get0_param(ctx);
+  unsigned char ip[16];
+  if (inet_pton(AF_INET, server_name.c_str(), ip) == 1 ||
+      inet_pton(AF_INET6, server_name.c_str(), ip) == 1) {
+    X509_VERIFY_PARAM_set1_ip_asc(param, server_name.c_str());
+    return;
+  }
+  X509_VERIFY_PARAM_set_hostflags(
+      param, X509_CHECK_FLAG_NEVER_CHECK_SUBJECT | X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
+  X509_VERIFY_PARAM_set1_host(param, server_name.c_str(), server_name.size());
 }
 
 void InitializeOnce() {
@@ -127,10 +230,30 @@ void UseClientCertificate(SSL_CTX* ctx, const std::string& cert_pem, const std::
 
 }  // namespace
 
-std::string LastVerificationError() { return last_verification_error; }
-void ClearVerificationError() { last_verification_error.clear(); }
+std::string LastVerificationError(const std::string& server_name) {
+  if (last_failure.hostname_mismatch) return HostnameErrorText(last_failure, server_name);
+  return last_failure.message;
+}
 
-Poco::Net::Context::Ptr NewTlsContext(const Config& config) {
+void ClearVerificationError() { last_failure = VerificationFailure(); }
+
+std::optional<std::string> KeyPairError(const std::string& cert_pem, const std::string& key_pem) {
+  BioPtr cert_bio = MemoryBio(cert_pem);
+  X509Ptr leaf{PEM_read_bio_X509(cert_bio.get(), nullptr, nullptr, nullptr)};
+  ERR_clear_error();
+  if (!leaf) return "tls: failed to find any PEM data in certificate input";
+  BioPtr key_bio = MemoryBio(key_pem);
+  EVP_PKEY* key = PEM_read_bio_PrivateKey(key_bio.get(), nullptr, nullptr, nullptr);
+  ERR_clear_error();
+  if (key == nullptr) return "tls: failed to find any PEM data in key input";
+  const bool matches = X509_check_private_key(leaf.get(), key) == 1;
+  EVP_PKEY_free(key);
+  ERR_clear_error();
+  if (!matches) return "tls: private key does not match public key";
+  return std::nullopt;
+}
+
+Poco::Net::Context::Ptr NewTlsContext(const Config& config, const std::string& server_name) {
   InitializeOnce();
   const bool has_ca = !config.ca_data.empty() || !config.ca_file.empty();
   Poco::Net::Context::Params params;
@@ -149,6 +272,7 @@ Poco::Net::Context::Ptr NewTlsContext(const Config& config) {
   SSL_CTX* ctx = context->sslContext();
   // API servers and proxies often close without close_notify; Go treats that as EOF.
   SSL_CTX_set_options(ctx, SSL_OP_IGNORE_UNEXPECTED_EOF);
+  if (!config.insecure) VerifyServerName(ctx, server_name);
 
   if (!config.insecure && has_ca) {
     if (!config.ca_data.empty()) {

@@ -1,12 +1,14 @@
 #include "watch/rest_lister_watcher.h"
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
-#include "json/parser.h"
 #include "rest/errors.h"
 #include "rest/query.h"
 #include "rest/status.h"
+#include "watch/event_decoder.h"
+#include "watch/list_decoder.h"
 
 namespace pvcwatch::watch {
 namespace {
@@ -14,22 +16,22 @@ namespace {
 constexpr const char* kTableAccept =
     "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;"
     "g=meta.k8s.io,application/json";
-// A claim is a few KB; a line this long is a hostile or broken server.
+// A claim is a few KB, but the cap must pass any object the server can store: a line
+// refused here comes back on every resumed watch, so the watch could never move on. etcd
+// stores at most 1.5 MiB per object, and the apiserver's JSON can be several times that
+// (Go escapes <, > and & as \u003c...; labels are echoed in managedFields). 16 MiB keeps
+// that margin and still bounds what a hostile server can make us hold.
 constexpr size_t kMaxEventBytes = 16u << 20;
+// The watch cache sends a BOOKMARK to each idle watch with allowWatchBookmarks about every
+// minute (k8s.io/apiserver cacher bookmarkFrequency; seen every 60 s on the test bed):
+// twice that without a byte is a stalled or half-open connection.
+constexpr int kMaxSilenceSeconds = 120;
 
 std::vector<std::pair<std::string, std::string>> SelectorParams(const Scope& scope) {
   std::vector<std::pair<std::string, std::string>> params;
   if (!scope.label_selector.empty()) params.emplace_back("labelSelector", scope.label_selector);
   if (!scope.field_selector.empty()) params.emplace_back("fieldSelector", scope.field_selector);
   return params;
-}
-
-// The array member `key` for moving elements out of it; empty when absent.
-json::Value::Array TakeArray(json::Value& object, std::string_view key) {
-  for (auto& [name, value] : object.members()) {
-    if (name == key && value.IsArray()) return std::move(value.items());
-  }
-  return {};
 }
 
 class JsonEventStream : public EventStream {
@@ -41,22 +43,13 @@ class JsonEventStream : public EventStream {
     for (;;) {
       std::optional<std::string> line = lines_->NextLine();
       if (!line) return std::nullopt;
-      if (line->find_first_not_of(" \t\r") == std::string::npos) continue;
-      json::Value frame;
       try {
-        frame = json::Parse(*line);
-      } catch (const json::ParseError& e) {
+        if (std::optional<Event> event = DecodeEvent(*line)) return event;
+      } catch (const DecodeError& e) {
         // A broken frame means the stream can no longer be trusted: end this watch as
         // a broken connection and let the reflector resume from the last good version.
-        throw rest::ConnectionError(host_, std::string("malformed watch event: ") + e.what());
+        throw rest::ConnectionError(host_, e.what());
       }
-      Event event;
-      event.type = std::string(frame["type"].AsString());
-      if (const json::Value* object = frame.Find("object")) event.object = *object;
-      if (event.type.empty() || !event.object.IsObject()) {
-        throw rest::ConnectionError(host_, "malformed watch event: no type or object");
-      }
-      return event;
     }
   }
 
@@ -81,55 +74,11 @@ ListPage RestListerWatcher::List(const Scope& scope, int limit,
   rest::Response response = client_.Get(CollectionPath(scope) + rest::EncodeQuery(params),
                                         as_table_ ? kTableAccept : "application/json");
   if (response.status != 200) throw rest::StatusErrorFromResponse(response, "get", resource_);
-  json::Value list;
   try {
-    list = json::Parse(response.body);
-  } catch (const json::ParseError& e) {
-    throw rest::ConnectionError(client_.host(), std::string("malformed list response: ") +
-                                                    e.what());
+    return DecodeListPage(response.body);
+  } catch (const DecodeError& e) {
+    throw rest::ConnectionError(client_.host(), e.what());
   }
-  ListPage page;
-  page.resource_version = std::string(list["metadata"]["resourceVersion"].AsString());
-  page.continue_token = std::string(list["metadata"]["continue"].AsString());
-  if (list["kind"].AsString() == "Table") {
-    // Move each row's object out into items; the table keeps the cells.
-    json::Value::Array rows = TakeArray(list, "rows");
-    for (json::Value& row : rows) {
-      json::Value* object = nullptr;
-      for (auto& [name, value] : row.members()) {
-        if (name == "object") object = &value;
-      }
-      if (object == nullptr || !object->IsObject()) {
-        throw rest::ConnectionError(client_.host(),
-                                    "malformed table response: a row without its object");
-      }
-      page.items.push_back(std::move(*object));
-      *object = json::Value();
-    }
-    list.Set("rows", json::Value::MakeArray(std::move(rows)));
-    page.table = std::move(list);
-    return page;
-  }
-  if (!list.IsObject() || (!list["items"].IsArray() && !list["items"].IsNull())) {
-    throw rest::ConnectionError(client_.host(), "malformed list response: no items");
-  }
-  page.items = TakeArray(list, "items");
-  // List responses leave apiVersion and kind off their items; kubectl puts them back
-  // (from the list's own), and so do we, so -o json|yaml prints what kubectl prints.
-  std::string kind(list["kind"].AsString());
-  if (kind.size() > 4 && kind.compare(kind.size() - 4, 4, "List") == 0) {
-    kind.resize(kind.size() - 4);
-    json::Value api_version = list["apiVersion"];
-    for (json::Value& item : page.items) {
-      if (!item.IsObject() || item.Find("kind") != nullptr) continue;
-      json::Value::Object members;
-      members.emplace_back("apiVersion", api_version);
-      members.emplace_back("kind", json::Value::String(kind));
-      for (auto& member : item.members()) members.push_back(std::move(member));
-      item = json::Value::MakeObject(std::move(members));
-    }
-  }
-  return page;
 }
 
 std::unique_ptr<EventStream> RestListerWatcher::Watch(const Scope& scope,
@@ -141,10 +90,12 @@ std::unique_ptr<EventStream> RestListerWatcher::Watch(const Scope& scope,
   if (!resource_version.empty()) params.emplace_back("resourceVersion", resource_version);
   params.emplace_back("timeoutSeconds", std::to_string(timeout_seconds));
   rest::Response head;
-  // Detect a half-open connection: the server ends the watch after timeout_seconds, so
-  // a silence well past that means the peer is gone.
+  // Detect a half-open or stalled connection: the server ends the watch after
+  // timeout_seconds, and sends a bookmark on an idle watch about once a minute before
+  // that, so a longer silence means the peer is gone.
+  const int silence = std::min(timeout_seconds + 30, kMaxSilenceSeconds);
   auto stream = client_.Stream(CollectionPath(scope) + rest::EncodeQuery(params), head,
-                               std::chrono::seconds(timeout_seconds + 30), kMaxEventBytes);
+                               std::chrono::seconds(silence), kMaxEventBytes);
   if (!stream) throw rest::StatusErrorFromResponse(head, "watch", resource_);
   return std::make_unique<JsonEventStream>(std::move(stream), client_.host());
 }

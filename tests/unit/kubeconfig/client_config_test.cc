@@ -117,7 +117,7 @@ const std::vector<ErrorCase> kErrorCases = {
     {"--context missing", [](Overrides& o) { o.context = "nope"; },
      "Error in configuration: context was not found for specified context: nope"},
     {"--cluster missing", [](Overrides& o) { o.cluster = "nope"; },
-     "Error in configuration: no server found for cluster \"nope\""},
+     "error: no server found for cluster \"nope\""},
     // ...with -n the namespace is known and the client config lookup fails instead.
     {"--context missing with -n",
      [](Overrides& o) {
@@ -134,16 +134,16 @@ const std::vector<ErrorCase> kErrorCases = {
     {"--user missing", [](Overrides& o) { o.user = "nope"; },
      "error: auth info \"nope\" does not exist"},
     {"two authentication methods", [](Overrides& o) { o.context = "broken"; },
-     "Error in configuration: more than one authentication method found for conflicted; found "
+     "error: more than one authentication method found for conflicted; found "
      "[token basicAuth], only one is allowed"},
     {"--token and --username", [](Overrides& o) {
        o.token = "t";
        o.username = "u";
      },
-     "Error in configuration: more than one authentication method found for cert-user; found "
+     "error: more than one authentication method found for cert-user; found "
      "[token basicAuth], only one is allowed"},
     {"--as-group without --as", [](Overrides& o) { o.impersonate_groups = {"g"}; },
-     "Error in configuration: requesting uid, groups or user-extra for cert-user without "
+     "error: requesting uid, groups or user-extra for cert-user without "
      "impersonating a user"},
     {"bad --request-timeout", [](Overrides& o) { o.request_timeout = "5 minutes"; },
      "error: Invalid timeout value. Timeout must be a single integer in seconds, or an integer "
@@ -167,7 +167,7 @@ const std::vector<ErrorCase> kErrorCases = {
        o.user = "token-user";
        o.client_certificate = "/dev/null";
      },
-     "Error in configuration: client-key-data or client-key must be specified for token-user "
+     "error: client-key-data or client-key must be specified for token-user "
      "to use the clientCert authentication method."},
 };
 

@@ -23,6 +23,9 @@ BOOST_AUTO_TEST_CASE(invalid_configuration_with_one_cause_is_one_line) {
   BOOST_TEST(e.KubectlText() ==
              "Error in configuration: context was not found for specified context: x");
   BOOST_TEST(!e.empty_config());
+  // Any other lone cause is unwrapped by kubectl's checkErr and printed as a plain error.
+  BOOST_TEST(Error::ConfigurationInvalid({"no server found for cluster \"c\""}).KubectlText() ==
+             "error: no server found for cluster \"c\"");
 }
 
 BOOST_AUTO_TEST_CASE(invalid_configuration_with_causes_is_a_bullet_list) {

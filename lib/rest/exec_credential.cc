@@ -1,0 +1,242 @@
+#include "rest/exec_credential.h"
+
+#include <cstdio>
+
+#include "json/parse_yaml.h"
+#include "json/parser.h"
+#include "json/value.h"
+#include "rest/rfc3339.h"
+
+namespace pvcwatch::rest {
+namespace {
+
+constexpr std::string_view kGroup = "client.authentication.k8s.io";
+
+// Go's encoding/json string encoding with its default HTML escaping: <, > and & as
+// \u00XX, U+2028/U+2029 escaped, invalid UTF-8 replaced by U+FFFD.
+void AppendJsonString(std::string& out, std::string_view s) {
+  out += '"';
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+          if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+            char escaped[7];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+            out += escaped;
+          } else {
+            out += static_cast<char>(c);
+          }
+      }
+      ++i;
+      continue;
+    }
+    size_t length = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
+    bool valid = length != 0 && i + length <= s.size();
+    for (size_t k = 1; valid && k < length; ++k) {
+      valid = (static_cast<unsigned char>(s[i + k]) >> 6) == 0x2;
+    }
+    if (!valid) {
+      out += "\\ufffd";
+      ++i;
+      continue;
+    }
+    std::string_view rune = s.substr(i, length);
+    if (rune == "\xE2\x80\xA8" || rune == "\xE2\x80\xA9") {
+      out += rune == "\xE2\x80\xA8" ? "\\u2028" : "\\u2029";
+    } else {
+      out += rune;
+    }
+    i += length;
+  }
+  out += '"';
+}
+
+std::string Base64(std::string_view data) {
+  static const char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  size_t i = 0;
+  for (; i + 2 < data.size(); i += 3) {
+    unsigned n = (static_cast<unsigned char>(data[i]) << 16) |
+                 (static_cast<unsigned char>(data[i + 1]) << 8) |
+                 static_cast<unsigned char>(data[i + 2]);
+    for (int shift : {18, 12, 6, 0}) out += kAlphabet[(n >> shift) & 63];
+  }
+  if (i < data.size()) {
+    unsigned n = static_cast<unsigned char>(data[i]) << 16;
+    if (i + 1 < data.size()) n |= static_cast<unsigned char>(data[i + 1]) << 8;
+    out += kAlphabet[(n >> 18) & 63];
+    out += kAlphabet[(n >> 12) & 63];
+    out += i + 1 < data.size() ? kAlphabet[(n >> 6) & 63] : '=';
+    out += '=';
+  }
+  return out;
+}
+
+// The names encoding/json gives a JSON value in "cannot unmarshal X into ...".
+std::string JsonTypeName(const json::Value& v) {
+  switch (v.type()) {
+    case json::Value::Type::kString: return "string";
+    case json::Value::Type::kNumber: return "number";
+    case json::Value::Type::kBool: return "bool";
+    case json::Value::Type::kArray: return "array";
+    case json::Value::Type::kObject: return "object";
+    case json::Value::Type::kNull: break;
+  }
+  return "null";
+}
+
+[[noreturn]] void Fail(const std::string& message) { throw ExecError(message); }
+
+// apimachinery's first decoding step reads only apiVersion and kind into an anonymous
+// struct; a document that is not an object fails there, with this (long) text.
+[[noreturn]] void FailVersionKind(const std::string& detail) {
+  Fail("decoding stdout: couldn't get version/kind; json parse error: " + detail);
+}
+
+std::string VersionKindField(const json::Value& doc, const char* name) {
+  const json::Value* field = doc.Find(name);
+  if (field == nullptr || field->IsNull()) return "";
+  if (!field->IsString()) {
+    FailVersionKind("json: cannot unmarshal " + JsonTypeName(*field) +
+                    " into Go struct field ." + name + " of type string");
+  }
+  return std::string(field->AsString());
+}
+
+// A string member of ExecCredentialStatus, type-checked as encoding/json would.
+std::string StatusString(const json::Value& status, const char* name) {
+  const json::Value* field = status.Find(name);
+  if (field == nullptr || field->IsNull()) return "";
+  if (!field->IsString()) {
+    Fail("decoding stdout: json: cannot unmarshal " + JsonTypeName(*field) +
+         " into Go struct field ExecCredentialStatus.status." + name + " of type string");
+  }
+  return std::string(field->AsString());
+}
+
+json::Value Decode(std::string_view output) {
+  // apimachinery's recognizer: JSON when the first non-space byte is '{', else YAML.
+  size_t first = output.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos && output[first] == '{') {
+    try {
+      return json::Parse(output);
+    } catch (const json::ParseError& e) {
+      FailVersionKind(e.what());
+    }
+  }
+  std::vector<json::Value> documents;
+  try {
+    documents = json::ParseYaml(output);
+  } catch (const json::ParseError& e) {
+    Fail(std::string("decoding stdout: yaml: ") + e.what());
+  }
+  json::Value doc = documents.empty() ? json::Value() : documents.front();
+  if (doc.IsNull()) return json::Value::MakeObject();
+  if (!doc.IsObject()) {
+    FailVersionKind("json: cannot unmarshal " + JsonTypeName(doc) +
+                    " into Go value of type struct { APIVersion string "
+                    "\"json:\\\"apiVersion,omitempty\\\"\"; Kind string "
+                    "\"json:\\\"kind,omitempty\\\"\" }");
+  }
+  return doc;
+}
+
+}  // namespace
+
+std::string ExecInfo(const std::string& api_version, bool interactive,
+                     const ExecClusterInfo* cluster) {
+  // Member order and omitempty rules of clientauthentication/v1{,beta1} ExecCredential.
+  std::string out = "{\"kind\":\"ExecCredential\",\"apiVersion\":";
+  AppendJsonString(out, api_version);
+  out += ",\"spec\":{";
+  if (cluster != nullptr) {
+    out += "\"cluster\":{\"server\":";
+    AppendJsonString(out, cluster->server);
+    if (!cluster->tls_server_name.empty()) {
+      out += ",\"tls-server-name\":";
+      AppendJsonString(out, cluster->tls_server_name);
+    }
+    if (cluster->insecure_skip_tls_verify) out += ",\"insecure-skip-tls-verify\":true";
+    if (!cluster->certificate_authority_data.empty()) {
+      out += ",\"certificate-authority-data\":\"" + Base64(cluster->certificate_authority_data) +
+             "\"";
+    }
+    if (!cluster->proxy_url.empty()) {
+      out += ",\"proxy-url\":";
+      AppendJsonString(out, cluster->proxy_url);
+    }
+    out += ",\"config\":" + (cluster->config_json.empty() ? "null" : cluster->config_json);
+    out += "},";
+  }
+  out += std::string("\"interactive\":") + (interactive ? "true" : "false") + "}}\n";
+  return out;
+}
+
+ExecCredential ParseExecCredential(std::string_view output, const std::string& api_version) {
+  json::Value doc = Decode(output);
+  const std::string version = VersionKindField(doc, "apiVersion");
+  const std::string kind = VersionKindField(doc, "kind");
+  if (version.empty()) {
+    // No apiVersion: the decoder falls back to the internal version, which never matches.
+    Fail("exec plugin is configured to use API version " + api_version +
+         ", plugin returned version " + std::string(kGroup) + "/__internal");
+  }
+  const std::string effective_kind = kind.empty() ? "ExecCredential" : kind;
+  const bool registered =
+      (version == std::string(kGroup) + "/v1" || version == std::string(kGroup) + "/v1beta1") &&
+      effective_kind == "ExecCredential";
+  if (!registered) {
+    Fail("decoding stdout: no kind \"" + effective_kind + "\" is registered for version \"" +
+         version + "\" in scheme \"pkg/runtime/scheme.go:111\"");
+  }
+
+  // Decoding the typed object comes before the checks on its content.
+  const json::Value* status = doc.Find("status");
+  ExecCredential credential;
+  const bool has_status = status != nullptr && !status->IsNull();
+  if (has_status) {
+    if (!status->IsObject()) {
+      Fail("decoding stdout: json: cannot unmarshal " + JsonTypeName(*status) +
+           " into Go struct field ExecCredential.status of type " +
+           version.substr(version.find('/') + 1) + ".ExecCredentialStatus");
+    }
+    credential.token = StatusString(*status, "token");
+    credential.client_certificate_data = StatusString(*status, "clientCertificateData");
+    credential.client_key_data = StatusString(*status, "clientKeyData");
+    const json::Value* expiration = status->Find("expirationTimestamp");
+    if (expiration != nullptr && !expiration->IsNull()) {
+      std::string text = StatusString(*status, "expirationTimestamp");
+      try {
+        credential.expiration = ParseRfc3339(text);
+      } catch (const TimeParseError& e) {
+        Fail(std::string("decoding stdout: ") + e.what());
+      }
+    }
+  }
+
+  if (version != api_version) {
+    Fail("exec plugin is configured to use API version " + api_version +
+         ", plugin returned version " + version);
+  }
+  if (!has_status) Fail("exec plugin didn't return a status field");
+  if (credential.token.empty() && credential.client_certificate_data.empty() &&
+      credential.client_key_data.empty()) {
+    Fail("exec plugin didn't return a token or cert/key pair");
+  }
+  if (credential.client_certificate_data.empty() != credential.client_key_data.empty()) {
+    Fail("exec plugin returned only certificate or key, not both");
+  }
+  return credential;
+}
+
+}  // namespace pvcwatch::rest

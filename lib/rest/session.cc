@@ -1,0 +1,184 @@
+#include "rest/session.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Net/HTTPBasicCredentials.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/Net/SSLException.h>
+#include <Poco/Net/SecureStreamSocket.h>
+#include <Poco/URI.h>
+
+#include <ios>
+
+#include "rest/errors.h"
+#include "rest/tls_context.h"
+
+namespace pvcwatch::rest {
+namespace {
+
+Poco::Timespan Span(std::chrono::milliseconds ms) {
+  return Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(ms.count()) * 1000);
+}
+
+// An HTTPS session that sends `server_name` as SNI and verifies the certificate against
+// it (client-go's TLSClientConfig.ServerName), directly or through a CONNECT tunnel.
+// Poco's own proxy path would attach TLS with the URL's host, losing tls-server-name,
+// and send "Proxy-Authorization: Basic Og==" without credentials
+// (reference/quantity-poco.md §2.5), so the tunnel is made here.
+class ServerNameSession : public Poco::Net::HTTPSClientSession {
+ public:
+  ServerNameSession(const Endpoint& endpoint, const SessionOptions& options)
+      : HTTPSClientSession(endpoint.host, endpoint.port, options.tls),
+        endpoint_(endpoint),
+        options_(options) {
+    if (options_.proxy) {
+      // Only so that Poco connects to the proxy instead of resolving the server's name;
+      // the credentials stay out of Poco's hands (they go on our CONNECT only).
+      ProxyConfig proxy;
+      proxy.host = options_.proxy->host;
+      proxy.port = options_.proxy->port;
+      proxy.authMethod = PROXY_AUTH_NONE;
+      setProxyConfig(proxy);
+    }
+  }
+
+ protected:
+  void connect(const Poco::Net::SocketAddress& address) override {
+    if (!options_.proxy) {
+      Poco::Net::SecureStreamSocket(socket()).setPeerHostName(options_.server_name);
+      HTTPSClientSession::connect(address);
+      return;
+    }
+    // `address` is the proxy's. TLS starts only inside the tunnel, so the proxy sees
+    // the CONNECT line and nothing else in clear.
+    attachSocket(Poco::Net::SecureStreamSocket::attach(Tunnel(address), options_.server_name,
+                                                       options_.tls));
+  }
+  // Nothing about the proxy goes into requests that travel inside the tunnel.
+  std::string proxyRequestPrefix() const override { return ""; }
+  void proxyAuthenticate(Poco::Net::HTTPRequest&) override {}
+
+ private:
+  // Go's transport: "CONNECT host:port" with the same Host, Proxy-Authorization only
+  // when the proxy URL has userinfo; a non-200 answer fails with its status text.
+  Poco::Net::StreamSocket Tunnel(const Poco::Net::SocketAddress& address) {
+    Poco::Net::HTTPClientSession proxy(address);
+    proxy.setTimeout(Span(options_.connect_timeout), Span(options_.connect_timeout),
+                     Span(options_.receive_timeout));
+    proxy.setKeepAlive(true);
+    Poco::Net::HTTPRequest connect(Poco::Net::HTTPRequest::HTTP_CONNECT, endpoint_.host_port,
+                                   Poco::Net::HTTPMessage::HTTP_1_1);
+    connect.set("Host", endpoint_.host_port);
+    if (!options_.proxy->username.empty() || !options_.proxy->password.empty()) {
+      Poco::Net::HTTPBasicCredentials(options_.proxy->username, options_.proxy->password)
+          .proxyAuthenticate(connect);
+    }
+    proxy.sendRequest(connect);
+    Poco::Net::HTTPResponse response;
+    proxy.receiveResponse(response);
+    if (response.getStatus() != Poco::Net::HTTPResponse::HTTP_OK) {
+      throw ConnectionError(endpoint_.host_port, response.getReason());
+    }
+    return proxy.detachSocket();
+  }
+
+  Endpoint endpoint_;
+  SessionOptions options_;
+};
+
+}  // namespace
+
+Endpoint ParseServer(const std::string& server) {
+  // client-go accepts "host:port" without a scheme and defaults to https.
+  std::string text = server.find("://") == std::string::npos ? "https://" + server : server;
+  Poco::URI uri;
+  try {
+    uri = Poco::URI(text);
+  } catch (const Poco::Exception& e) {
+    throw ConfigError("invalid server URL \"" + server + "\": " + e.message());
+  }
+  Endpoint endpoint;
+  if (uri.getScheme() == "http") {
+    endpoint.https = false;
+  } else if (uri.getScheme() != "https") {
+    throw ConfigError("invalid server URL \"" + server + "\": scheme must be https or http");
+  }
+  endpoint.host = uri.getHost();
+  if (endpoint.host.empty()) throw ConfigError("invalid server URL \"" + server + "\": no host");
+  endpoint.port = uri.getPort();
+  endpoint.path_prefix = uri.getPath();
+  while (!endpoint.path_prefix.empty() && endpoint.path_prefix.back() == '/') {
+    endpoint.path_prefix.pop_back();
+  }
+  bool ipv6 = endpoint.host.find(':') != std::string::npos;
+  endpoint.host_port = (ipv6 ? "[" + endpoint.host + "]" : endpoint.host) + ":" +
+                       std::to_string(endpoint.port);
+  return endpoint;
+}
+
+std::unique_ptr<Poco::Net::HTTPClientSession> NewSession(const Endpoint& endpoint,
+                                                         const SessionOptions& options) {
+  std::unique_ptr<Poco::Net::HTTPClientSession> session;
+  if (endpoint.https) {
+    session = std::make_unique<ServerNameSession>(endpoint, options);
+  } else if (options.proxy) {
+    // Plain http through a proxy: the request goes to the proxy with an absolute URI.
+    Poco::Net::HTTPClientSession::ProxyConfig proxy;
+    proxy.host = options.proxy->host;
+    proxy.port = options.proxy->port;
+    proxy.username = options.proxy->username;
+    proxy.password = options.proxy->password;
+    proxy.authMethod = proxy.username.empty() && proxy.password.empty()
+                           ? Poco::Net::HTTPClientSession::PROXY_AUTH_NONE
+                           : Poco::Net::HTTPClientSession::PROXY_AUTH_HTTP_BASIC;
+    session = std::make_unique<Poco::Net::HTTPClientSession>(endpoint.host, endpoint.port, proxy);
+  } else {
+    session = std::make_unique<Poco::Net::HTTPClientSession>(endpoint.host, endpoint.port);
+  }
+  session->setTimeout(Span(options.connect_timeout), Span(options.connect_timeout),
+                      Span(options.receive_timeout));
+  return session;
+}
+
+void RethrowAsConnectionError(const Endpoint& endpoint, const SessionOptions& options) {
+  const std::string& hp = endpoint.host_port;
+  // With a proxy, the only name we resolve is the proxy's (Go: "proxyconnect tcp: ...").
+  const std::string lookup = options.proxy ? "proxyconnect tcp: dial tcp: lookup " +
+                                                 options.proxy->host + ": no such host"
+                                           : "dial tcp: lookup " + endpoint.host +
+                                                 ": no such host";
+  try {
+    throw;
+  } catch (const ConnectionError&) {
+    throw;
+  } catch (const Poco::Net::ConnectionRefusedException&) {
+    // kubectl says the same when it is the proxy that refuses.
+    throw ConnectionError(hp, "dial tcp " + hp + ": connect: connection refused", true);
+  } catch (const Poco::Net::HostNotFoundException&) {
+    throw ConnectionError(hp, lookup);
+  } catch (const Poco::Net::NoAddressFoundException&) {
+    throw ConnectionError(hp, lookup);
+  } catch (const Poco::Net::CertificateValidationException&) {
+    std::string why = LastVerificationError(options.server_name);
+    ClearVerificationError();
+    if (why.empty()) why = "x509: certificate is not valid for " + options.server_name;
+    throw ConnectionError(hp, "tls: failed to verify certificate: " + why);
+  } catch (const Poco::Net::SSLException& e) {
+    std::string why = LastVerificationError(options.server_name);
+    ClearVerificationError();
+    if (!why.empty()) throw ConnectionError(hp, "tls: failed to verify certificate: " + why);
+    throw ConnectionError(hp, "tls: " + e.message());
+  } catch (const Poco::TimeoutException&) {
+    throw ConnectionError(hp, "net/http: timeout awaiting response from " + hp);
+  } catch (const Poco::Net::NoMessageException&) {
+    throw ConnectionError(hp, "EOF");
+  } catch (const Poco::Exception& e) {
+    throw ConnectionError(hp, e.displayText());
+  } catch (const std::ios_base::failure& e) {
+    throw ConnectionError(hp, e.what());
+  }
+}
+
+}  // namespace pvcwatch::rest

@@ -1,0 +1,50 @@
+#pragma once
+
+// Internal to lib/rest: Poco sessions to one API server, direct or through an HTTP
+// proxy, and the translation of Poco's exceptions into ConnectionError.
+
+#include <Poco/Net/Context.h>
+#include <Poco/Net/HTTPClientSession.h>
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "rest/proxy.h"
+
+namespace pvcwatch::rest {
+
+/// The API server's URL, taken apart.
+struct Endpoint {
+  bool https = true;
+  std::string host;  // an IPv6 literal without brackets
+  std::uint16_t port = 443;
+  std::string path_prefix;  // without a trailing '/'
+  std::string host_port;    // host:port, IPv6 in brackets: for messages and CONNECT
+};
+
+/// Parses a kubeconfig `server` (client-go accepts host:port and defaults to https).
+/// Throws ConfigError.
+Endpoint ParseServer(const std::string& server);
+
+/// How to open a session to an endpoint.
+struct SessionOptions {
+  Poco::Net::Context::Ptr tls;  // https only
+  std::string server_name;      // sent as SNI and verified: tls-server-name, else the host
+  std::optional<Proxy> proxy;
+  std::chrono::milliseconds connect_timeout{30000};
+  std::chrono::milliseconds receive_timeout{60000};
+};
+
+/// A new, unconnected session; it connects with the first request.
+std::unique_ptr<Poco::Net::HTTPClientSession> NewSession(const Endpoint& endpoint,
+                                                         const SessionOptions& options);
+
+/// Rethrows the exception being handled as a ConnectionError worded as Go's net and
+/// crypto/tls errors (what kubectl prints after "Unable to connect to the server: ").
+[[noreturn]] void RethrowAsConnectionError(const Endpoint& endpoint,
+                                           const SessionOptions& options);
+
+}  // namespace pvcwatch::rest

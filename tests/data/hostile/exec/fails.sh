@@ -1,0 +1,4 @@
+#!/bin/sh
+# A credential plugin that fails.
+echo "login expired" >&2
+exit 3

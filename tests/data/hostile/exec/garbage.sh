@@ -1,0 +1,3 @@
+#!/bin/sh
+# A credential plugin whose stdout is not an ExecCredential.
+echo "this is not an ExecCredential"

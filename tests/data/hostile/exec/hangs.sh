@@ -1,0 +1,3 @@
+#!/bin/sh
+# A credential plugin that never finishes.
+exec sleep 3600
