@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <unordered_set>
 #include <ostream>
 #include <vector>
 
@@ -91,8 +92,14 @@ class Listing {
   }
 
   void Page(watch::ListPage& page) {
-    if (table_) table_->PrintPage(page.items, page.table);
     ledger_.ReplacePage(page.items);
+    if (table_) {
+      if (restarted_) DropPrinted(page, printed_);
+      table_->PrintPage(page.items, page.table);
+      for (const json::Value& item : page.items) {
+        printed_.insert(std::string(item["metadata"]["uid"].AsString()));
+      }
+    }
     if (MachineOutput(options_)) {
       for (json::Value& item : page.items) {
         print::StripManagedFields(item);
@@ -102,8 +109,10 @@ class Listing {
   }
 
   void Restart() {
-    // An expired continue token: the list starts over (rows already printed stay).
+    // An expired continue token: the list starts over. The rows already printed stay on
+    // the screen, so the new list prints only claims not shown yet.
     items_.clear();
+    restarted_ = true;
     ledger_.BeginReplace();
   }
 
@@ -114,8 +123,25 @@ class Listing {
  private:
   const Options& options_;
   pvc::Ledger& ledger_;
+  // Drops from a page (items and, if present, the server's table rows) the claims whose
+  // rows were printed before the list restarted; the ledger has counted them already.
+  static void DropPrinted(watch::ListPage& page, const std::unordered_set<std::string>& printed) {
+    std::vector<json::Value> items;
+    json::Value::Array rows;
+    const json::Value::Array& table_rows = page.table["rows"].items();
+    for (size_t i = 0; i < page.items.size(); ++i) {
+      if (printed.count(std::string(page.items[i]["metadata"]["uid"].AsString())) != 0) continue;
+      if (i < table_rows.size()) rows.push_back(table_rows[i]);
+      items.push_back(std::move(page.items[i]));
+    }
+    page.items = std::move(items);
+    if (!page.table.IsNull()) page.table.Set("rows", json::Value::MakeArray(std::move(rows)));
+  }
+
   std::unique_ptr<print::ClaimTable> table_;
   std::vector<json::Value> items_;
+  std::unordered_set<std::string> printed_;
+  bool restarted_ = false;
 };
 
 void PrintMachine(const Options& options, const json::Value& document, std::ostream& out) {

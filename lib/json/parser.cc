@@ -18,20 +18,25 @@ std::string_view TrimRight(std::string_view s) {
 }
 
 // On-demand values are read once, front to back; each is converted as it is reached.
+// Deeper than any Kubernetes object; the recursion below must not exhaust the stack on
+// hostile input.
+constexpr int kMaxDepth = 512;
+
 template <typename V>
-Value Convert(V&& v) {
+Value Convert(V&& v, int depth = 0) {
+  if (depth > kMaxDepth) throw simdjson::simdjson_error(simdjson::DEPTH_ERROR);
   switch (v.type()) {
     case od::json_type::object: {
       Value::Object members;
       for (auto field : v.get_object()) {
         std::string key(field.unescaped_key().value());
-        members.emplace_back(std::move(key), Convert(field.value()));
+        members.emplace_back(std::move(key), Convert(field.value(), depth + 1));
       }
       return Value::MakeObject(std::move(members));
     }
     case od::json_type::array: {
       Value::Array items;
-      for (auto element : v.get_array()) items.push_back(Convert(element.value()));
+      for (auto element : v.get_array()) items.push_back(Convert(element.value(), depth + 1));
       return Value::MakeArray(std::move(items));
     }
     case od::json_type::number: {

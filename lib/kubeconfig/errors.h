@@ -5,7 +5,11 @@
 #include <string_view>
 #include <vector>
 
+#include "rest/go_quote.h"
+
 namespace pvcwatch::kubeconfig {
+
+using rest::GoQuote;
 
 /// A kubeconfig that cannot be loaded or resolved. Three shapes, as client-go has them:
 /// a plain error, an aggregate of per-file load errors, and an "invalid configuration"
@@ -41,9 +45,6 @@ class Error : public std::runtime_error {
   bool empty_config_;
 };
 
-/// Go's %q of a string (strconv.Quote): double-quoted, with '"', '\\' and control
-/// characters escaped. client-go formats entry names this way in its messages.
-std::string GoQuote(std::string_view text);
 
 /// Go's text for an OS error number, as Go's os package prints it
 /// ("no such file or directory", "permission denied"): strerror with a lower-case start.

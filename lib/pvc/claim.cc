@@ -30,19 +30,23 @@ Claim ClaimFromObject(const json::Value& object) {
     claim.storage_class = std::string(object["spec"]["storageClassName"].AsString());
   }
   const json::Value* storage = object["spec"]["resources"]["requests"].Find("storage");
-  if (storage != nullptr && !storage->IsNull()) {
-    // Quantity's UnmarshalJSON also takes a bare number.
-    if (!storage->IsString() && storage->type() != json::Value::Type::kNumber) {
-      throw ClaimError("PersistentVolumeClaim " + QualifiedName(claim) +
-                       ": spec.resources.requests.storage is not a quantity");
-    }
-    try {
-      claim.request = Quantity::Parse(storage->AsString());
-    } catch (const QuantityError& e) {
-      throw ClaimError("PersistentVolumeClaim " + QualifiedName(claim) +
-                       ": spec.resources.requests.storage \"" + std::string(storage->AsString()) +
-                       "\": " + e.what());
-    }
+  // The API server requires a storage request on every claim; one without it comes from
+  // a broken server or a hand-made file, and counting it as 0 would hide that.
+  if (storage == nullptr || storage->IsNull()) {
+    throw ClaimError("PersistentVolumeClaim " + QualifiedName(claim) +
+                     ": spec.resources.requests.storage is missing");
+  }
+  // Quantity's UnmarshalJSON also takes a bare number.
+  if (!storage->IsString() && storage->type() != json::Value::Type::kNumber) {
+    throw ClaimError("PersistentVolumeClaim " + QualifiedName(claim) +
+                     ": spec.resources.requests.storage is not a quantity");
+  }
+  try {
+    claim.request = Quantity::Parse(storage->AsString());
+  } catch (const QuantityError& e) {
+    throw ClaimError("PersistentVolumeClaim " + QualifiedName(claim) +
+                     ": spec.resources.requests.storage \"" + std::string(storage->AsString()) +
+                     "\": " + e.what());
   }
   return claim;
 }

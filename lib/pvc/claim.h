@@ -23,7 +23,7 @@ struct Claim {
   std::string name;
   std::string phase;
   std::string storage_class;
-  /// spec.resources.requests.storage, or nullopt when the claim requests none.
+  /// spec.resources.requests.storage (always present on a counted claim).
   std::optional<Quantity> request;
 };
 

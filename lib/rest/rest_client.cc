@@ -23,8 +23,9 @@
 namespace pvcwatch::rest {
 namespace {
 
-// A list page is about 1 MB at limit=500; anything near this is a broken server.
-constexpr size_t kMaxBody = 256u << 20;
+// A list page is 1-2 MB at limit=500 and an object at most ~1.5 MB (etcd's request
+// limit); 64 MiB leaves wide room and bounds what a broken server can make us hold.
+constexpr size_t kMaxBody = 64u << 20;
 
 std::string ReadCapped(std::istream& in, size_t cap, const std::string& host) {
   std::string body;

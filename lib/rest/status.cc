@@ -1,6 +1,7 @@
 #include "rest/status.h"
 
 #include "json/parser.h"
+#include "rest/go_quote.h"
 
 namespace pvcwatch::rest {
 namespace {
@@ -30,11 +31,14 @@ Generic GenericFor(int code) {
   }
 }
 
+// client-go quotes at most 2048 bytes of a text body, trimmed of surrounding space.
 std::string Shorten(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  constexpr size_t kMax = 200;
+  constexpr size_t kMax = 2048;
   if (text.size() > kMax) text = text.substr(0, kMax) + "...";
-  return text;
+  size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return "";
+  size_t last = text.find_last_not_of(" \t\r\n");
+  return text.substr(first, last - first + 1);
 }
 
 int ToSeconds(std::string_view text) {
@@ -75,8 +79,8 @@ StatusError StatusErrorFromResponse(const Response& response, const std::string&
     message = generic.message;
     if (!resource.empty()) message += " (" + verb + " " + resource + ")";
   } else if (response.status >= 500) {
-    message = "an error on the server (\"" + Shorten(response.body) +
-              "\") has prevented the request from succeeding";
+    message = "an error on the server (" + GoQuote(Shorten(response.body)) +
+              ") has prevented the request from succeeding";
     if (!resource.empty()) message += " (" + verb + " " + resource + ")";
   } else {
     message = "the server responded with the status code " + std::to_string(response.status) +

@@ -45,10 +45,21 @@ void Reflector::List() {
 }
 
 Reflector::Outcome Reflector::WatchOnce() {
+  auto started = clock_.Now();
+  bool delivered = false;
   auto stream = lister_watcher_.Watch(scope_, resource_version_, RandomTimeoutSeconds());
   while (!clock_.Stopped()) {
     std::optional<Event> event = stream->Next();
-    if (!event) return Outcome::kRewatch;  // the server's timeout: carry on from here
+    if (!event) {
+      // The server's timeout: carry on from here. A watch that ended at once with
+      // nothing in it is a misbehaving server, not a timeout (client-go treats it as
+      // an error and backs off), or we would spin.
+      if (!delivered && clock_.Now() - started < std::chrono::seconds(1)) {
+        throw rest::ConnectionError("", "watch ended at once with no events");
+      }
+      return Outcome::kRewatch;
+    }
+    delivered = true;
     if (event->type == "ERROR") {
       rest::StatusError status = rest::StatusErrorFromObject(event->object);
       if (status.code() == 410) return Outcome::kRelist;
@@ -98,12 +109,18 @@ void Reflector::RunFrom(const std::string& resource_version,
         need_list = false;
         if (on_synced) on_synced();
       }
-      if (WatchOnce() == Outcome::kRelist) need_list = true;
+      if (WatchOnce() == Outcome::kRelist) {
+        need_list = true;
+        // client-go returns from ListAndWatch and waits its backoff before listing again,
+        // so a server that answers 410 every time cannot make us relist in a loop.
+        clock_.Sleep(backoff_.Next(clock_.Now()));
+      }
     } catch (const rest::StatusError& e) {
       // A 410 on the watch request itself (not as an event) also means relist; a 410
       // while listing is a misbehaving server, retried with backoff like a 5xx.
       if (e.code() == 410 && !need_list) {
         need_list = true;
+        clock_.Sleep(backoff_.Next(clock_.Now()));
         continue;
       }
       Recover(std::current_exception());
