@@ -41,13 +41,13 @@ class SecurityTest(harness.ClusterTest):
         for level in ("0", "2", "6", "10"):
             r = self.pvcwatch("--once", "-n", self.ns, "-s", self.server(), "--token", SECRET,
                               "--certificate-authority", self.cluster_file("pki/ca.crt"),
-                              "-v", level)
+                              "--kubeconfig", "/dev/null", "-v", level)
             self.assertEqual(r.code, 1, r)
             self.assertEqual(r.err, "error: You must be logged in to the server (Unauthorized)\n")
             self.assertNotIn(SECRET, r.out + r.err)
         theirs = self.kubectl("get", "pvc", "-n", self.ns, "-s", self.server(), "--token", SECRET,
                               "--certificate-authority", self.cluster_file("pki/ca.crt"),
-                              check=False)
+                              "--kubeconfig", "/dev/null", check=False)
         self.assertEqual(theirs.err.splitlines()[-1], r.err.strip())
 
     def test_credentials_never_over_plain_http(self):
@@ -69,9 +69,10 @@ class SecurityTest(harness.ClusterTest):
         self.assertEqual(r.code, 1, r)
         self.assertTrue(r.err.startswith("Unable to connect to the server: tls: "), r.err)
         # Skipping verification is possible only when asked for.
+        with open(self.cluster_file("token")) as f:
+            token = f.read().strip()
         r = self.pvcwatch("--once", "-n", self.ns, "--insecure-skip-tls-verify", "-s",
-                          self.server(), "--token", open(self.cluster_file("token")).read().strip(),
-                          "--kubeconfig", "/dev/null")
+                          self.server(), "--token", token, "--kubeconfig", "/dev/null")
         self.assertEqual(r.code, 0, r)
 
     def test_no_temporary_file_holds_key_material(self):
