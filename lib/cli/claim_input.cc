@@ -36,9 +36,12 @@ void Flatten(json::Value& document, std::vector<json::Value>& out) {
     for (json::Value& element : document.items()) Flatten(element, out);
     return;
   }
-  if (document.IsObject() && document.Find("items") != nullptr) {
+  // A List holds its objects in items; an object whose items is not an array (or null)
+  // is no list, and is judged as the object it is.
+  const json::Value* items = document.Find("items");
+  if (items != nullptr && (items->IsArray() || items->IsNull())) {
     for (auto& [name, value] : document.members()) {
-      if (name == "items") {
+      if (name == "items" && value.IsArray()) {
         for (json::Value& item : value.items()) out.push_back(std::move(item));
       }
     }
@@ -50,10 +53,12 @@ void Flatten(json::Value& document, std::vector<json::Value>& out) {
 }  // namespace
 
 std::vector<json::Value> LoadClaimInput(const std::string& path, std::istream& in) {
-  std::string text = ReadAll(path, in);
-  const std::string name = path == "-" ? "<stdin>" : path;
+  return ParseClaimInput(ReadAll(path, in), path == "-" ? "<stdin>" : path);
+}
+
+std::vector<json::Value> ParseClaimInput(std::string_view text, const std::string& name) {
   size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) throw std::runtime_error(name + ": no objects in the input");
+  if (first == std::string_view::npos) throw std::runtime_error(name + ": no objects in the input");
   std::vector<json::Value> documents;
   try {
     if (text[first] == '{' || text[first] == '[') {

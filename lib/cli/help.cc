@@ -28,7 +28,8 @@ Examples:
 
 Options:
   -A, --all-namespaces=false: List and watch the claims of every namespace.
-      --exec='': Command run (without a shell: split on spaces) on each crossing of --max-claims.
+      --exec='': Command run by /bin/sh -c on each crossing of --max-claims, with PVCWATCH_EVENT,
+        PVCWATCH_TOTAL, PVCWATCH_MAX_CLAIMS, PVCWATCH_PERCENT, PVCWATCH_NAMESPACE in its environment.
       --field-selector='': Selector (field query) to filter on, supports '=', '==', and '!='.
       --from-file='': Read claims from a file ('-' for stdin) instead of the server; implies --once.
       --max-claims='200Gi': Threshold for the claimed total: a quantity, or 'quota' for the

@@ -1,8 +1,10 @@
 #include "json/parse_yaml.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <regex>
+#include <sstream>
 #include <string>
 
 namespace pvcwatch::json {
@@ -61,12 +63,51 @@ Value Convert(const YAML::Node& node, int depth) {
   return Value();
 }
 
+// Where each document starts, and nothing else.
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override { start = mark; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+
+  YAML::Mark start;
+};
+
+// yaml-cpp 0.7's LoadAll never returns when a document cannot begin with the next token
+// (a stray ',' at the top level): every round yields a null document without consuming
+// it, until memory runs out (jbeder/yaml-cpp#1040, fixed upstream after 0.8.0). This
+// walks the documents first and fails where one starts where the previous one did, with
+// the text goyaml gives for such a token.
+void CheckDocumentsAdvance(const std::string& text) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  DocumentStarts starts;
+  int previous = -1;
+  while (parser.HandleNextDocument(starts)) {
+    if (starts.start.pos == previous) {
+      throw YAML::ParserException(starts.start, "did not find expected node content");
+    }
+    previous = starts.start.pos;
+  }
+}
+
 }  // namespace
 
 std::vector<Value> ParseYaml(std::string_view text) {
   std::vector<Value> documents;
   try {
-    for (const YAML::Node& document : YAML::LoadAll(std::string(text))) {
+    const std::string yaml(text);
+    CheckDocumentsAdvance(yaml);
+    for (const YAML::Node& document : YAML::LoadAll(yaml)) {
       if (document.IsNull()) continue;  // an empty document between ---
       documents.push_back(Convert(document, 0));
     }

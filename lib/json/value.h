@@ -38,9 +38,13 @@ class Value {
   std::string_view AsString() const;
   /// The members of an object; empty for any other type.
   const Object& members() const;
+  /// The members for changing them: a null value becomes an empty object first. Any
+  /// other non-object throws std::bad_variant_access, so check IsObject() on input.
   Object& members();
   /// The elements of an array; empty for any other type.
   const Array& items() const;
+  /// The elements for changing them: a null value becomes an empty array first. Any
+  /// other non-array throws std::bad_variant_access, so check IsArray() on input.
   Array& items();
 
   /// The member named `key`, or nullptr when absent or when this is not an object.

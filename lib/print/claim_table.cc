@@ -26,8 +26,10 @@ std::string AccessModes(const json::Value& modes) {
       {"ReadWriteOncePod", "RWOP"}};
   std::string out;
   for (const auto& [mode, abbreviation] : kOrder) {
-    bool present = std::any_of(modes.items().begin(), modes.items().end(),
-                               [mode = mode](const json::Value& m) { return m.AsString() == mode; });
+    // Captured by copy: clang 14 (the fuzz build) cannot capture a structured binding.
+    bool present =
+        std::any_of(modes.items().begin(), modes.items().end(),
+                    [mode = mode](const json::Value& m) { return m.AsString() == mode; });
     if (!present) continue;
     if (!out.empty()) out += ",";
     out += abbreviation;
@@ -75,6 +77,16 @@ std::string Clean(std::string cell) {
   if (cut != std::string::npos) cell = cell.substr(0, cut) + "...";
   std::replace(cell.begin(), cell.end(), '\t', ' ');
   return cell;
+}
+
+// Each cell is written with a tab after it; the last tab becomes the line's end. A line
+// without cells (a server Table without columns) is an empty line, as kubectl prints it.
+void EndLine(std::string& line) {
+  if (line.empty()) {
+    line = "\n";
+  } else {
+    line.back() = '\n';
+  }
 }
 
 std::string CellText(const json::Value& cell) {
@@ -130,7 +142,7 @@ void ClaimTable::PrintHeader(const std::vector<std::string>& columns) {
   if (options_.with_namespace) line += "NAMESPACE\t";
   for (const std::string& column : columns) line += column + "\t";
   if (options_.show_labels) line += "LABELS\t";
-  line.back() = '\n';
+  EndLine(line);
   writer_.Write(line);
 }
 
@@ -139,7 +151,7 @@ void ClaimTable::PrintRow(const json::Value& object, std::vector<std::string> ce
   if (options_.with_namespace) line += Clean(Text(object["metadata"]["namespace"])) + "\t";
   for (std::string& cell : cells) line += Clean(std::move(cell)) + "\t";
   if (options_.show_labels) line += Clean(Labels(object["metadata"]["labels"])) + "\t";
-  line.back() = '\n';
+  EndLine(line);
   writer_.Write(line);
   ++rows_;
 }

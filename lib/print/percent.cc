@@ -5,9 +5,12 @@
 namespace pvcwatch::print {
 
 std::string FormatPercent(double percent) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%3.1f", percent);
-  return buf;
+  // %f writes every integer digit (309 for a hostile total near 1e308 times the
+  // maximum), so the text is sized first rather than cut at a fixed buffer.
+  const int size = std::snprintf(nullptr, 0, "%3.1f", percent);
+  std::string text(static_cast<size_t>(size), '\0');
+  std::snprintf(text.data(), text.size() + 1, "%3.1f", percent);
+  return text;
 }
 
 json::Value PercentNumber(double percent) {

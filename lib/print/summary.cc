@@ -28,8 +28,10 @@ void PrintSubtotals(const std::string& heading, const std::map<std::string, Quan
 }
 
 std::string Bar(double percent) {
-  int filled = static_cast<int>(percent / 100.0 * kBarWidth + 0.5);
-  filled = std::max(0, std::min(kBarWidth, filled));
+  // Clamped while still a double: a hostile total (1e80 bytes) or a zero maximum (NaN)
+  // is out of int's range, where the conversion is undefined.
+  const double cells = percent / 100.0 * kBarWidth + 0.5;
+  const int filled = !(cells > 0) ? 0 : cells >= kBarWidth ? kBarWidth : static_cast<int>(cells);
   std::string bar = "[";
   for (int i = 0; i < kBarWidth; ++i) bar += i < filled ? "\u2588" : "\u2591";
   return bar + "]";

@@ -1,7 +1,5 @@
 #include "pvc/ledger.h"
 
-#include <unordered_set>
-
 namespace pvcwatch::pvc {
 namespace {
 
@@ -114,25 +112,29 @@ void Ledger::EndReplace(const std::string&) {
   std::unordered_map<std::string, Claim> old = std::move(claims_);
   claims_.clear();
   order_.clear();
-  std::vector<Change> changes;
-  std::unordered_set<std::string> listed;
+  // A UID listed twice (a broken server, or a hand-made --from-file input) is counted
+  // once, as its last entry, in the place of its first; the changes announced are
+  // those of what ends up counted.
   for (Claim& claim : pending_) {
-    listed.insert(claim.uid);
-    auto before = old.find(claim.uid);
-    if (before == old.end()) {
-      changes.push_back(
-          Change{Change::Kind::kAdded, claim, std::nullopt, pending_objects_[claim.uid]});
-    } else if (!SameRequest(before->second.request, claim.request)) {
-      changes.push_back(Change{Change::Kind::kResized, claim, before->second.request,
-                               pending_objects_[claim.uid]});
-    }
-    if (claims_.count(claim.uid) == 0) order_.push_back(claim.uid);
-    claims_[claim.uid] = std::move(claim);
+    std::string uid = claim.uid;
+    if (claims_.insert_or_assign(uid, std::move(claim)).second) order_.push_back(std::move(uid));
   }
   pending_.clear();
+  std::vector<Change> changes;
+  for (const std::string& uid : order_) {
+    const Claim& claim = claims_.at(uid);
+    auto before = old.find(uid);
+    if (before == old.end()) {
+      changes.push_back(
+          Change{Change::Kind::kAdded, claim, std::nullopt, pending_objects_[uid]});
+    } else if (!SameRequest(before->second.request, claim.request)) {
+      changes.push_back(Change{Change::Kind::kResized, claim, before->second.request,
+                               pending_objects_[uid]});
+    }
+  }
   pending_objects_.clear();
   for (auto& [uid, claim] : old) {
-    if (listed.count(uid) == 0) {
+    if (claims_.count(uid) == 0) {
       json::Value metadata;
       metadata.Set("name", json::Value::String(claim.name));
       metadata.Set("namespace", json::Value::String(claim.namespace_name));

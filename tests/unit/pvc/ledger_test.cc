@@ -99,6 +99,23 @@ BOOST_AUTO_TEST_CASE(relist_announces_only_real_differences) {
                                                   "removed c 1Gi"}));
 }
 
+BOOST_AUTO_TEST_CASE(uid_listed_twice_counts_its_last_entry_and_relists_silently) {
+  // Found by tests/fuzz/list_decoder_fuzz.cc: the relist announced the first entry as a
+  // resize although the last one stayed counted.
+  Recorder r;
+  const std::vector<json::Value> page = {ClaimObject("u1", "a", "50Gi"),
+                                         ClaimObject("u2", "b", "1Gi"),
+                                         ClaimObject("u1", "a", "99Gi")};
+  r.List(page);
+  BOOST_TEST(r.ledger.total().String() == "100Gi");
+  BOOST_TEST(r.ledger.size() == 2u);
+  r.List(page);
+  BOOST_TEST(r.lines.empty());
+  r.List({ClaimObject("u1", "a", "10Gi"), ClaimObject("u1", "a", "20Gi")});
+  BOOST_TEST(r.ledger.total().String() == "20Gi");
+  BOOST_TEST(r.lines == (std::vector<std::string>{"resized a 20Gi from 99Gi", "removed b 1Gi"}));
+}
+
 BOOST_AUTO_TEST_CASE(totals_per_namespace_and_class) {
   Recorder r;
   r.List({ClaimObject("u1", "a", "50Gi", "ns1", "fast"), ClaimObject("u2", "b", "10Gi", "ns2", "slow"),

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "watch/decode_error.h"
+#include "watch/lister_watcher.h"
+
+namespace pvcwatch::watch {
+
+/// Decodes one line of a watch response, a metav1.WatchEvent such as
+/// {"type":"ADDED","object":{...}}. Returns nullopt for a blank line. Throws DecodeError
+/// ("malformed watch event: ...") for anything without a type and an object.
+std::optional<Event> DecodeEvent(std::string_view line);
+
+}  // namespace pvcwatch::watch

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string_view>
+
+#include "watch/decode_error.h"
+#include "watch/lister_watcher.h"
+
+namespace pvcwatch::watch {
+
+/// Decodes the body of a list response: a v1 <Kind>List (items get the list's apiVersion
+/// and kind back, as kubectl's printers show them) or a meta.k8s.io Table with objects
+/// (rows' objects become the items, the cells stay in `table`). Throws DecodeError
+/// ("malformed list response: ..." / "malformed table response: ...").
+ListPage DecodeListPage(std::string_view body);
+
+}  // namespace pvcwatch::watch

@@ -1,0 +1,134 @@
+// libFuzzer target for kubeconfig files: the input is written to a file and read by
+// kubeconfig::LoadFile (Parse, then relative paths resolved against the file's
+// directory), and what loads is resolved as kubectl resolves it (Resolve with kubectl's
+// default server, and with none). Every failure must be a kubeconfig::Error, and no
+// error text may carry a token, password or key that the file holds.
+
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kubeconfig/client_config.h"
+#include "kubeconfig/config.h"
+#include "kubeconfig/errors.h"
+#include "kubeconfig/loader.h"
+#include "kubeconfig/overrides.h"
+
+namespace {
+
+namespace kubeconfig = pvcwatch::kubeconfig;
+
+void Check(bool ok, const char* what) {
+  if (ok) return;
+  std::fprintf(stderr, "invariant broken: %s\n", what);
+  std::abort();
+}
+
+size_t Count(std::string_view text, std::string_view part) {
+  size_t n = 0;
+  for (size_t at = text.find(part); at != std::string_view::npos; at = text.find(part, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+// A directory of our own holding the file under test and the files that the fuzzed
+// paths are pointed at: the input may name any path (a FIFO, /dev/zero), and reading
+// those would hang the fuzzer rather than test the loader.
+struct Sandbox {
+  std::string dir;
+  std::string config;
+  std::string readable;
+  std::string missing;
+
+  Sandbox() {
+    char name[] = "/tmp/kubeconfig_loader_fuzz.XXXXXX";
+    Check(::mkdtemp(name) != nullptr, "mkdtemp failed");
+    dir = name;
+    config = dir + "/config";
+    readable = dir + "/readable";
+    missing = dir + "/missing";
+    std::ofstream(readable) << "fuzz-token\n";
+  }
+
+  // Keeps whether a path was given, and by its length alternates between a file that
+  // reads and one that does not exist.
+  void Redirect(std::string& path) const {
+    if (!path.empty()) path = path.size() % 2 == 0 ? readable : missing;
+  }
+
+  void Redirect(kubeconfig::Config& config) const {
+    for (auto& [name, cluster] : config.clusters) Redirect(cluster.certificate_authority);
+    for (auto& [name, user] : config.auth_infos) {
+      Redirect(user.client_certificate);
+      Redirect(user.client_key);
+      Redirect(user.token_file);
+    }
+  }
+};
+
+const Sandbox& TheSandbox() {
+  static const Sandbox* sandbox = new Sandbox();
+  return *sandbox;
+}
+
+// The secrets the file holds that appear in it exactly once (so an error naming some
+// other entry cannot contain them by coincidence).
+std::vector<std::string> Secrets(const kubeconfig::Config& config, std::string_view input) {
+  std::vector<std::string> secrets;
+  for (const auto& [name, user] : config.auth_infos) {
+    for (const std::string* secret : {&user.token, &user.password, &user.client_key_data}) {
+      if (secret->size() >= 6 && Count(input, *secret) == 1) secrets.push_back(*secret);
+    }
+  }
+  return secrets;
+}
+
+void ResolveChecked(const kubeconfig::Config& config, const kubeconfig::Overrides& overrides,
+                    const std::vector<std::string>& secrets) {
+  try {
+    kubeconfig::ClientConfig resolved = kubeconfig::Resolve(config, overrides);
+    Check(!resolved.namespace_name.empty(), "resolved without a namespace");
+  } catch (const kubeconfig::Error& e) {
+    const std::string text = e.KubectlText();
+    for (const std::string& secret : secrets) {
+      Check(text.find(secret) == std::string::npos, "a secret appears in an error message");
+    }
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  const Sandbox& sandbox = TheSandbox();
+  {
+    std::ofstream file(sandbox.config, std::ios::binary | std::ios::trunc);
+    file.write(input.data(), static_cast<std::streamsize>(input.size()));
+    Check(file.good(), "cannot write the kubeconfig under test");
+  }
+  kubeconfig::Config config;
+  try {
+    config = kubeconfig::LoadFile(sandbox.config);
+  } catch (const kubeconfig::Error& e) {
+    Check(std::string_view(e.what()).starts_with("error loading config file \"" +
+                                                 sandbox.config + "\": "),
+          "a load error that does not name the file");
+    return 0;
+  }
+  const std::vector<std::string> secrets = Secrets(config, input);
+  sandbox.Redirect(config);
+
+  kubeconfig::Overrides kubectl_defaults;
+  kubectl_defaults.default_server = "http://localhost:8080";
+  ResolveChecked(config, kubectl_defaults, secrets);
+  ResolveChecked(config, kubeconfig::Overrides{}, secrets);
+  return 0;
+}
