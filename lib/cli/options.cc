@@ -91,6 +91,18 @@ std::vector<std::string> Normalize(int argc, const char* const argv[], Options& 
       options.as_groups.push_back(arg.substr(11));
       continue;
     }
+    // pflag's long spelling of -v is --v; cxxopts knows one-letter options only as -v.
+    if (arg == "--v") arg = "-v";
+    if (arg.rfind("--v=", 0) == 0) arg = "-v=" + arg.substr(4);
+    // A boolean shorthand with "=" takes the value ("-A=false"), as in pflag.
+    if (arg.rfind("-A=", 0) == 0) {
+      args.push_back("--all-namespaces=" + arg.substr(3));
+      continue;
+    }
+    if (arg.rfind("-h=", 0) == 0) {
+      args.push_back("--help=" + arg.substr(3));
+      continue;
+    }
     if (arg.size() > 2 && arg[0] == '-' && arg[1] != '-' && arg[2] == '=') {
       args.push_back(arg.substr(0, 2));
       args.push_back(arg.substr(3));
@@ -132,8 +144,13 @@ Options ParseOptions(int argc, const char* const argv[]) {
   auto text = [&](const char* name, std::string& out) {
     if (result.count(name)) out = result[name].as<std::string>();
   };
+  // pflag names a flag with a shorthand as "-A, --all-namespaces" in its errors.
   auto flag = [&](const char* name, bool& out) {
-    if (result.count(name)) out = ParseBool(std::string("--") + name, result[name].as<std::string>());
+    if (!result.count(name)) return;
+    std::string shown = std::string("--") + name;
+    if (std::string_view(name) == "all-namespaces") shown = "-A, " + shown;
+    if (std::string_view(name) == "help") shown = "-h, " + shown;
+    out = ParseBool(shown, result[name].as<std::string>());
   };
   text("kubeconfig", options.kubeconfig);
   text("context", options.context);

@@ -185,17 +185,12 @@ class FlagErrorTest(harness.ClusterTest):
         self.assert_like_kubectl("-v", "x")
         self.assert_like_kubectl("--request-timeout=x")
 
-    # TODO(issue 7): the three below differ from kubectl until options.cc is fixed; then drop
-    # expectedFailure (an unexpected success fails the run, as a reminder).
-    @unittest.expectedFailure  # pflag names a flag with a shorthand "-A, --all-namespaces"
     def test_bad_boolean_with_shorthand(self):
         self.assert_like_kubectl("--all-namespaces=maybe")
 
-    @unittest.expectedFailure  # "-A=maybe" is read as -A and an argument "maybe"
     def test_bad_boolean_shorthand_with_equals(self):
         self.assert_like_kubectl("-A=maybe")
 
-    @unittest.expectedFailure  # "--v=x" is taken for an argument, not the flag --v
     def test_bad_verbosity_long_form(self):
         self.assert_like_kubectl("--v=x")
 

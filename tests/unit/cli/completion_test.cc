@@ -56,10 +56,7 @@ Completion CompleteWithoutKubectl(const Words& args) {
 
 BOOST_AUTO_TEST_SUITE(completion_test)
 
-// TODO(issue 7): options.cc refuses the long form --v (cxxopts takes a one-letter name as a
-// shorthand only); drop the expected failure once it accepts it, as pflag does.
-BOOST_AUTO_TEST_CASE(every_flag_is_one_parse_options_accepts,
-                     *boost::unit_test::expected_failures(1)) {
+BOOST_AUTO_TEST_CASE(every_flag_is_one_parse_options_accepts) {
   for (const CompletionFlag& flag : CompletionFlags()) {
     const std::string value = flag.name == "output"       ? "json"
                               : flag.name == "max-claims" ? "1Gi"

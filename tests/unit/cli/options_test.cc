@@ -62,6 +62,15 @@ BOOST_AUTO_TEST_CASE(booleans_take_explicit_values) {
   BOOST_TEST(!*Parse({"--insecure-skip-tls-verify=false"}).insecure_skip_tls_verify);
 }
 
+BOOST_AUTO_TEST_CASE(pflag_spellings_cxxopts_lacks) {
+  BOOST_TEST(Parse({"--v=3"}).verbosity == 3);
+  BOOST_TEST(Parse({"--v", "4"}).verbosity == 4);
+  BOOST_TEST(!Parse({"-A=false"}).all_namespaces);
+  BOOST_TEST(ErrorOf({"-A=maybe"}) ==
+             "invalid argument \"maybe\" for \"-A, --all-namespaces\" flag: strconv.ParseBool: "
+             "parsing \"maybe\": invalid syntax");
+}
+
 BOOST_AUTO_TEST_CASE(from_file_implies_once) { BOOST_TEST(Parse({"--from-file", "-"}).once); }
 
 BOOST_AUTO_TEST_CASE(kubectl_wording_for_bad_flags) {
