@@ -94,12 +94,15 @@ void MarkSecrets(kubeconfig::Config& config) {
   }
 }
 
-void ResolveChecked(const kubeconfig::Config& config, const kubeconfig::Overrides& overrides) {
+// `marked`: the markers are the only way the error text can hold them (the fuzzer
+// learns the marker from the comparison and puts it into names otherwise).
+void ResolveChecked(const kubeconfig::Config& config, const kubeconfig::Overrides& overrides,
+                    bool marked) {
   try {
     kubeconfig::ClientConfig resolved = kubeconfig::Resolve(config, overrides);
     Check(!resolved.namespace_name.empty(), "resolved without a namespace");
   } catch (const kubeconfig::Error& e) {
-    Check(e.KubectlText().find(kSecretMarker) == std::string::npos,
+    Check(!marked || e.KubectlText().find(kSecretMarker) == std::string::npos,
           "a credential appears in an error message");
   }
 }
@@ -125,10 +128,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   sandbox.Redirect(config);
   MarkSecrets(config);
+  const bool marked = input.find(kSecretMarker) == std::string_view::npos;
 
   kubeconfig::Overrides kubectl_defaults;
   kubectl_defaults.default_server = "http://localhost:8080";
-  ResolveChecked(config, kubectl_defaults);
-  ResolveChecked(config, kubeconfig::Overrides{});
+  ResolveChecked(config, kubectl_defaults, marked);
+  ResolveChecked(config, kubeconfig::Overrides{}, marked);
   return 0;
 }
