@@ -23,20 +23,26 @@ std::string_view TrimRight(std::string_view s) {
 constexpr int kMaxDepth = 512;
 
 template <typename V>
-Value Convert(V&& v, int depth = 0) {
+Value Convert(V&& v, const ParseOptions& options, int depth = 0, bool metadata = false) {
   if (depth > kMaxDepth) throw simdjson::simdjson_error(simdjson::DEPTH_ERROR);
   switch (v.type()) {
     case od::json_type::object: {
       Value::Object members;
       for (auto field : v.get_object()) {
         std::string key(field.unescaped_key().value());
-        members.emplace_back(std::move(key), Convert(field.value(), depth + 1));
+        // A value not read is skipped (and still checked) by the iterator.
+        if (metadata && options.skip_managed_fields && key == "managedFields") continue;
+        bool is_metadata = key == "metadata";
+        members.emplace_back(std::move(key),
+                             Convert(field.value(), options, depth + 1, is_metadata));
       }
       return Value::MakeObject(std::move(members));
     }
     case od::json_type::array: {
       Value::Array items;
-      for (auto element : v.get_array()) items.push_back(Convert(element.value(), depth + 1));
+      for (auto element : v.get_array()) {
+        items.push_back(Convert(element.value(), options, depth + 1));
+      }
       return Value::MakeArray(std::move(items));
     }
     case od::json_type::number: {
@@ -78,11 +84,12 @@ std::string Place(od::document& doc, std::string_view text) {
 
 }  // namespace
 
-Value Parse(std::string_view text) {
+namespace {
+
+Value ParsePadded(simdjson::padded_string_view padded, const ParseOptions& options) {
   // A parser per call: pages and watch events are parsed one at a time, and a fresh
   // parser keeps no memory of the largest document seen.
   od::parser parser;
-  simdjson::padded_string padded(text);
   od::document doc;
   bool started = false;  // a default document has no iterator to ask for the place
   try {
@@ -92,13 +99,13 @@ Value Parse(std::string_view text) {
     switch (doc.type()) {
       case od::json_type::object:
       case od::json_type::array:
-        result = Convert(doc.get_value().value());
+        result = Convert(doc.get_value().value(), options);
         break;
       default: {
         // A scalar document: simdjson's document-level scalar reads stumble on trailing
         // whitespace, so read it as the one element of an array.
-        std::string wrapped = "[" + std::string(text) + "]";
-        Value array = Parse(wrapped);
+        std::string wrapped = "[" + std::string(std::string_view(padded)) + "]";
+        Value array = Parse(wrapped, options);
         if (array.items().size() != 1) throw simdjson::simdjson_error(simdjson::TAPE_ERROR);
         return std::move(array.items()[0]);
       }
@@ -109,10 +116,22 @@ Value Parse(std::string_view text) {
     }
     return result;
   } catch (const simdjson::simdjson_error& e) {
-    std::string place = started ? Place(doc, std::string_view(padded.data(), padded.size())) : "";
-    throw ParseError("invalid JSON" + place +
-                     ": " + simdjson::error_message(e.error()));
+    std::string place = started ? Place(doc, padded) : "";
+    throw ParseError("invalid JSON" + place + ": " + simdjson::error_message(e.error()));
   }
+}
+
+}  // namespace
+
+Value Parse(std::string_view text, ParseOptions options) {
+  simdjson::padded_string padded(text);
+  return ParsePadded(padded, options);
+}
+
+Value ParseInPlace(std::string& buffer, ParseOptions options) {
+  buffer.reserve(buffer.size() + simdjson::SIMDJSON_PADDING);
+  return ParsePadded(simdjson::padded_string_view(buffer.data(), buffer.size(), buffer.capacity()),
+                     options);
 }
 
 }  // namespace pvcwatch::json

@@ -9,10 +9,12 @@
 #include <fstream>
 #include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "rest/errors.h"
 #include "rest/exec_authenticator.h"
 #include "rest/proxy.h"
+#include "rest/retry.h"
 #include "rest/session.h"
 #include "rest/tls_context.h"
 
@@ -286,12 +288,19 @@ RestClient::~RestClient() = default;
 const std::string& RestClient::host() const { return impl_->endpoint.host_port; }
 
 Response RestClient::Get(const std::string& path_and_query, const std::string& accept) {
-  for (bool retried = false;; retried = true) {
+  bool reauthenticated = false;
+  for (int retries = 0;;) {
     Auth auth = impl_->Authenticate();
     Exchange exchange = impl_->Send(path_and_query, accept, auth, std::chrono::seconds(60));
     impl_->ReadBody(exchange, auth);
-    if (!retried && impl_->RetryAfter(exchange.head, auth)) continue;
-    return std::move(exchange.head);
+    if (!reauthenticated && impl_->RetryAfter(exchange.head, auth)) {
+      reauthenticated = true;
+      continue;
+    }
+    std::optional<int> wait = RetryAfterWait(exchange.head.status, exchange.head.retry_after);
+    if (!wait || retries == kMaxRequestRetries) return std::move(exchange.head);
+    ++retries;
+    std::this_thread::sleep_for(std::chrono::seconds(*wait));
   }
 }
 

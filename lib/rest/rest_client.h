@@ -41,7 +41,8 @@ class RestClient {
 
   /// GET `path_and_query` (which starts with '/') and read the whole body. Any HTTP
   /// status is returned, not thrown; throws ConnectionError when there is no answer or
-  /// the exec plugin fails. A 401 to exec credentials reruns the plugin and retries once.
+  /// the exec plugin fails. A 401 to exec credentials reruns the plugin and retries once;
+  /// a 429 or 5xx with Retry-After is retried after that wait, as client-go does.
   Response Get(const std::string& path_and_query, const std::string& accept);
 
   /// GET a streaming body. When the status is 200 the body stays open in the returned

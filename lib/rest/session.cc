@@ -10,6 +10,7 @@
 #include <Poco/Net/SecureStreamSocket.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
 #include <ios>
 
 #include "rest/errors.h"
@@ -137,8 +138,13 @@ std::unique_ptr<Poco::Net::HTTPClientSession> NewSession(const Endpoint& endpoin
   } else {
     session = std::make_unique<Poco::Net::HTTPClientSession>(endpoint.host, endpoint.port);
   }
+  // Over TLS, Poco 1.11 waits out the socket's receive timeout in recv and then once
+  // more in its poll before giving up (SecureSocketImpl::mustRetry), so a silence is
+  // detected after twice the setting: give it half.
+  std::chrono::milliseconds receive = options.receive_timeout;
+  if (endpoint.https) receive = std::max(receive / 2, std::chrono::milliseconds(1));
   session->setTimeout(Span(options.connect_timeout), Span(options.connect_timeout),
-                      Span(options.receive_timeout));
+                      Span(receive));
   return session;
 }
 

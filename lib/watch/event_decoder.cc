@@ -10,13 +10,17 @@ std::optional<Event> DecodeEvent(std::string_view line) {
   if (line.find_first_not_of(" \t\r") == std::string_view::npos) return std::nullopt;
   json::Value frame;
   try {
-    frame = json::Parse(line);
+    frame = json::Parse(line, {.skip_managed_fields = true});
   } catch (const json::ParseError& e) {
     throw DecodeError(std::string("malformed watch event: ") + e.what());
   }
   Event event;
   event.type = std::string(frame["type"].AsString());
-  if (const json::Value* object = frame.Find("object")) event.object = *object;
+  if (frame.IsObject()) {
+    for (auto& [name, value] : frame.members()) {
+      if (name == "object") event.object = std::move(value);
+    }
+  }
   if (event.type.empty() || !event.object.IsObject()) {
     throw DecodeError("malformed watch event: no type or object");
   }

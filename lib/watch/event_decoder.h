@@ -10,7 +10,8 @@ namespace pvcwatch::watch {
 
 /// Decodes one line of a watch response, a metav1.WatchEvent such as
 /// {"type":"ADDED","object":{...}}. Returns nullopt for a blank line. Throws DecodeError
-/// ("malformed watch event: ...") for anything without a type and an object.
+/// ("malformed watch event: ...") for anything without a type and an object. The object
+/// comes without metadata.managedFields, which kubectl never prints.
 std::optional<Event> DecodeEvent(std::string_view line);
 
 }  // namespace pvcwatch::watch

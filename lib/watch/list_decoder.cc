@@ -18,10 +18,11 @@ json::Value::Array TakeArray(json::Value& object, std::string_view key) {
 
 }  // namespace
 
-ListPage DecodeListPage(std::string_view body) {
+ListPage DecodeListPage(std::string body) {
   json::Value list;
   try {
-    list = json::Parse(body);
+    list = json::ParseInPlace(body, {.skip_managed_fields = true});
+    body = std::string();  // the page's text is no longer needed while it is worked on
   } catch (const json::ParseError& e) {
     throw DecodeError(std::string("malformed list response: ") + e.what());
   }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <string_view>
+#include <string>
 
 #include "watch/decode_error.h"
 #include "watch/lister_watcher.h"
@@ -10,7 +10,8 @@ namespace pvcwatch::watch {
 /// Decodes the body of a list response: a v1 <Kind>List (items get the list's apiVersion
 /// and kind back, as kubectl's printers show them) or a meta.k8s.io Table with objects
 /// (rows' objects become the items, the cells stay in `table`). Throws DecodeError
-/// ("malformed list response: ..." / "malformed table response: ...").
-ListPage DecodeListPage(std::string_view body);
+/// ("malformed list response: ..." / "malformed table response: ..."). Items come without
+/// metadata.managedFields, which kubectl never prints.
+ListPage DecodeListPage(std::string body);
 
 }  // namespace pvcwatch::watch

@@ -75,7 +75,7 @@ ListPage RestListerWatcher::List(const Scope& scope, int limit,
                                         as_table_ ? kTableAccept : "application/json");
   if (response.status != 200) throw rest::StatusErrorFromResponse(response, "get", resource_);
   try {
-    return DecodeListPage(response.body);
+    return DecodeListPage(std::move(response.body));
   } catch (const DecodeError& e) {
     throw rest::ConnectionError(client_.host(), e.what());
   }

@@ -1,5 +1,5 @@
 // Decode micro-benchmark for scripts/bench: claims per second through the plugin's list
-// path (JSON parse of 500-item pages, the claim view, the Quantity sum) against the raw
+// path (list decoder on 500-item pages, the claim view, the Quantity sum) against the raw
 // speed of simdjson walking the same bytes. Prints one Markdown table.
 
 #include <simdjson.h>
@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "json/parser.h"
 #include "pvc/ledger.h"
+#include "watch/list_decoder.h"
 
 namespace {
 
@@ -68,14 +68,13 @@ int main() {
   }
   double raw = Seconds(start);
 
-  // Ours: the same pages through json::Parse, the claim view and the ledger's sum.
+  // Ours: the same pages through the list decoder, the claim view and the ledger's sum.
   start = std::chrono::steady_clock::now();
   pvc::Ledger ledger(nullptr, nullptr);
   ledger.BeginReplace();
-  for (const std::string& page : pages) {
-    json::Value list = json::Parse(page);
-    std::vector<json::Value> items = list["items"].items();
-    ledger.ReplacePage(items);
+  for (std::string& page : pages) {
+    watch::ListPage decoded = watch::DecodeListPage(std::move(page));
+    ledger.ReplacePage(decoded.items);
   }
   ledger.EndReplace("12345");
   double ours = Seconds(start);
@@ -86,7 +85,7 @@ int main() {
   std::printf("|---|---|---|---|\n");
   std::printf("| simdjson on-demand walk (raw parse speed) | %.3f s | %.0f | %.0f |\n", raw,
               seen / raw, mb / raw);
-  std::printf("| json::Parse + claim view + Quantity sum | %.3f s | %.0f | %.0f |\n", ours,
+  std::printf("| list decoder + claim view + Quantity sum | %.3f s | %.0f | %.0f |\n", ours,
               ledger.size() / ours, mb / ours);
   std::printf("\ntotal %s over %zu claims; the plugin's path runs at %.0f%% of raw parse speed\n",
               ledger.total().String().c_str(), ledger.size(), 100.0 * raw / ours);

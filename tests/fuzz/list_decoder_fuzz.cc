@@ -91,7 +91,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
   watch::ListPage page;
   try {
-    page = watch::DecodeListPage(input);
+    page = watch::DecodeListPage(std::string(input));
   } catch (const watch::DecodeError& e) {
     Check(StartsWith(e.what(), "malformed list response: ") ||
               StartsWith(e.what(), "malformed table response: "),

@@ -52,6 +52,32 @@ BOOST_DATA_TEST_CASE(rejects_malformed_input,
   BOOST_CHECK_THROW(Parse(text), ParseError);
 }
 
+BOOST_AUTO_TEST_CASE(skip_managed_fields_leaves_out_only_metadata_managed_fields) {
+  const std::string text =
+      R"({"metadata":{"a":1,"managedFields":[{"x":{"y":[]}}],"b":2},"managedFields":3,)"
+      R"("items":[{"metadata":{"managedFields":null}}]})";
+  Value kept = Parse(text);
+  Value skipped = Parse(text, {.skip_managed_fields = true});
+  BOOST_TEST(kept["metadata"].members().size() == 3u);
+  BOOST_TEST(skipped["metadata"].members().size() == 2u);
+  BOOST_TEST(skipped["metadata"]["b"].AsString() == "2");
+  BOOST_TEST(skipped["managedFields"].AsString() == "3");
+  BOOST_TEST(skipped["items"].items()[0]["metadata"].members().empty());
+  // Broken structure inside what is skipped is still an error.
+  BOOST_CHECK_THROW(Parse(R"({"metadata":{"managedFields":[}})", {.skip_managed_fields = true}),
+                    ParseError);
+}
+
+BOOST_AUTO_TEST_CASE(parse_in_place_reads_the_same_document) {
+  for (std::string text : {std::string(R"({"a":[1,"x",{"b":null}]})"), std::string(" 7 "),
+                           std::string(1000, ' ') + "{}"}) {
+    const Value expected = Parse(text);
+    BOOST_TEST((ParseInPlace(text) == expected));
+  }
+  std::string broken = R"({"a":)";
+  BOOST_CHECK_THROW(ParseInPlace(broken), ParseError);
+}
+
 BOOST_AUTO_TEST_CASE(set_adds_and_replaces_members) {
   Value v;
   v.Set("a", Value::String("1"));

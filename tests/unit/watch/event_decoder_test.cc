@@ -35,6 +35,14 @@ BOOST_AUTO_TEST_CASE(decodes_type_and_object) {
   BOOST_TEST(event->object["metadata"]["name"].AsString() == "a");
 }
 
+BOOST_AUTO_TEST_CASE(leaves_out_managed_fields) {
+  std::optional<Event> event = DecodeEvent(
+      R"({"type":"MODIFIED","object":{"metadata":{"name":"a","managedFields":[{}],"uid":"u"}}})");
+  BOOST_REQUIRE(event.has_value());
+  BOOST_TEST(event->object["metadata"].Find("managedFields") == nullptr);
+  BOOST_TEST(event->object["metadata"]["uid"].AsString() == "u");
+}
+
 BOOST_AUTO_TEST_CASE(decodes_the_410_status_of_an_error_event) {
   std::optional<Event> event = DecodeEvent(
       R"json({"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","metadata":{},)json"

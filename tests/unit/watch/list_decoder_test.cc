@@ -18,7 +18,7 @@ std::ostream& operator<<(std::ostream& out, const Malformed& m) { return out << 
 
 std::string Message(std::string_view body) {
   try {
-    DecodeListPage(body);
+    DecodeListPage(std::string(body));
   } catch (const DecodeError& e) {
     return e.what();
   }
@@ -52,6 +52,22 @@ BOOST_AUTO_TEST_CASE(table_rows_give_their_objects_and_keep_their_cells) {
   BOOST_TEST(page.items[0]["metadata"]["name"].AsString() == "a");
   BOOST_TEST(page.table["rows"].items()[0]["cells"].items()[0].AsString() == "a");
   BOOST_TEST(page.table["rows"].items()[0]["object"].IsNull());
+}
+
+BOOST_AUTO_TEST_CASE(managed_fields_are_left_out_of_list_and_table_items) {
+  const std::string managed = R"("managedFields":[{"manager":"kubectl"}])";
+  for (const std::string& body :
+       {R"({"kind":"PersistentVolumeClaimList","items":[{"metadata":{"name":"a",)" + managed +
+            R"(,"uid":"u"},"spec":{"managedFields":1}}]})",
+        R"({"kind":"Table","rows":[{"cells":["a"],"object":{"metadata":{"name":"a",)" +
+            managed + R"(,"uid":"u"},"spec":{"managedFields":1}}}]})"}) {
+    ListPage page = DecodeListPage(body);
+    BOOST_REQUIRE(page.items.size() == 1u);
+    BOOST_TEST(page.items[0]["metadata"].Find("managedFields") == nullptr);
+    BOOST_TEST(page.items[0]["metadata"]["uid"].AsString() == "u");
+    // Only under metadata: a field of that name elsewhere is data.
+    BOOST_TEST(page.items[0]["spec"]["managedFields"].AsString() == "1");
+  }
 }
 
 BOOST_AUTO_TEST_CASE(null_items_are_an_empty_page) {
