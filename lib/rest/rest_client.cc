@@ -6,6 +6,7 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 
+#include <algorithm>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -279,7 +280,11 @@ RestClient::RestClient(Config config) : impl_(std::make_unique<Impl>()) {
     cluster.certificate_authority_data = c.cluster_ca_data_for_exec;
     cluster.proxy_url = c.proxy_url;
     cluster.config_json = c.cluster_config_for_exec;
-    impl_->exec = std::make_unique<ExecAuthenticator>(*c.exec, cluster);
+    ExecAuthenticator::Environment environment = ExecAuthenticator::ProcessEnvironment();
+    // --request-timeout bounds what a request waits for, its credential included (a
+    // plugin with our terminal keeps its longer limit: a person may be logging in).
+    if (c.timeout.count() > 0) environment.timeout = std::min(environment.timeout, c.timeout);
+    impl_->exec = std::make_unique<ExecAuthenticator>(*c.exec, cluster, environment);
   }
 }
 

@@ -208,6 +208,12 @@ BOOST_FIXTURE_TEST_CASE(a_hanging_plugin_is_stopped, Fixture) {
   BOOST_TEST(Error(exec) == "exec: executable " + config.command + " did not finish within 200ms");
 }
 
+BOOST_AUTO_TEST_CASE(plugins_get_a_minute_or_ten_with_a_terminal) {
+  const ExecAuthenticator::Environment env = ExecAuthenticator::ProcessEnvironment();
+  BOOST_TEST(env.timeout.count() == 60000);
+  BOOST_TEST(env.interactive_timeout.count() == 600000);
+}
+
 BOOST_FIXTURE_TEST_CASE(stderr_passes_through, Fixture) {
   dir.Write("say", "plugin says hello\n");
   std::string captured = dir.path() + "/stderr";
