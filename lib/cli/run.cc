@@ -15,7 +15,7 @@
 #include "kubeconfig/errors.h"
 #include "kubeconfig/loader.h"
 #include "print/claim_table.h"
-#include "print/json_printer.h"
+#include "json/encode.h"
 #include "print/managed_fields.h"
 #include "print/summary.h"
 #include "print/yaml_printer.h"
@@ -146,7 +146,7 @@ class Listing {
 
 void PrintMachine(const Options& options, const json::Value& document, std::ostream& out) {
   if (options.output == "json") {
-    print::PrintJson(document, out);
+    json::PrintJson(document, out);
   } else {
     print::PrintYaml(document, out);
   }
@@ -264,7 +264,7 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
         print::SummaryDocument(ledger, max_claims, options.all_namespaces, listing.TakeItems());
     document.Set("type", json::Value::String("LIST"));
     if (options.output == "json") {
-      print::PrintCompactJson(document, out);
+      json::PrintCompactJson(document, out);
     } else {
       out << "---\n";
       print::PrintYaml(document, out);

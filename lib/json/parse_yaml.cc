@@ -102,6 +102,8 @@ void CheckDocumentsAdvance(const std::string& text) {
 
 }  // namespace
 
+Value FromYaml(const YAML::Node& node) { return Convert(node, 0); }
+
 std::vector<Value> ParseYaml(std::string_view text) {
   std::vector<Value> documents;
   try {

@@ -12,7 +12,7 @@ namespace pvcwatch::kubeconfig {
 // The parsed kubeconfig model (client-go tools/clientcmd/api Config). Names follow the
 // kubeconfig v1 keys; `*_data` fields hold the decoded bytes (PEM text), not base64.
 // Relative paths are already resolved against the directory of location_of_origin.
-// `extensions` and `preferences` are not kept.
+// Of `extensions` only the cluster's exec extension is kept; `preferences` are not.
 
 /// A named cluster: where the API server is and how to trust it.
 struct Cluster {
@@ -23,6 +23,9 @@ struct Cluster {
   std::string certificate_authority_data;
   std::string proxy_url;
   bool disable_compression = false;
+  /// extensions["client.authentication.k8s.io/exec"] as JSON text ("" when absent): an
+  /// exec plugin with provideClusterInfo gets it as spec.cluster.config.
+  std::string exec_extension;
   /// The kubeconfig file this entry came from ("" when built in code).
   std::string location_of_origin;
 };

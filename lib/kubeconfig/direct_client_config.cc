@@ -181,6 +181,7 @@ Cluster DirectClientConfig::GetCluster(std::string* error, bool* empty) const {
     cluster.certificate_authority_data = file.certificate_authority_data;
     cluster.proxy_url = file.proxy_url;
     cluster.disable_compression = file.disable_compression;
+    cluster.exec_extension = file.exec_extension;
     cluster.location_of_origin = file.location_of_origin;
   } else if (required) {
     if (error) *error = "cluster " + GoQuote(name) + " does not exist";
@@ -206,7 +207,8 @@ Cluster DirectClientConfig::GetCluster(std::string* error, bool* empty) const {
     *empty = cluster.server.empty() && cluster.tls_server_name.empty() &&
              !cluster.insecure_skip_tls_verify && cluster.certificate_authority.empty() &&
              cluster.certificate_authority_data.empty() && cluster.proxy_url.empty() &&
-             !cluster.disable_compression && cluster.location_of_origin.empty();
+             !cluster.disable_compression && cluster.exec_extension.empty() &&
+             cluster.location_of_origin.empty();
   }
   return cluster;
 }
@@ -312,6 +314,7 @@ rest::Config DirectClientConfig::RestConfig() const {
       rc.cluster_ca_data_for_exec = !rc.ca_data.empty() ? rc.ca_data
                                     : rc.ca_file.empty() ? ""
                                                          : ReadFileOrThrow(rc.ca_file);
+      rc.cluster_config_for_exec = cluster.exec_extension;
     }
   }
   // transport.TLSConfigFor refuses this pair before any connection is made.

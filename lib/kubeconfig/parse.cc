@@ -5,9 +5,12 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <utility>
 #include <vector>
 
+#include "json/encode.h"
+#include "json/parse_yaml.h"
 #include "kubeconfig/errors.h"
 
 namespace pvcwatch::kubeconfig {
@@ -114,6 +117,33 @@ rest::ExecConfig ParseExec(const YAML::Node& node, const std::string& where) {
   return exec;
 }
 
+// The cluster extension client-go hands to exec plugins, as the JSON it holds after
+// sigs.k8s.io/yaml: compact, keys sorted. A null extension is none; a name given twice
+// fails the conversion to a map, as in client-go.
+std::string ExecExtension(const YAML::Node& node, const std::string& where) {
+  if (!node.IsDefined() || node.IsNull()) return "";
+  if (!node.IsSequence()) Fail(where, "expected a list");
+  std::set<std::string> names;
+  std::string found;
+  for (const auto& item : node) {
+    Fields named = MapFields(item, where);
+    std::string name = String(named, "name", where);
+    if (!names.insert(name).second) {
+      throw Error("error converting *[]NamedExtension into *map[string]runtime.Object: "
+                  "duplicate name \"" + name + "\" in list");
+    }
+    if (name != "client.authentication.k8s.io/exec") continue;
+    YAML::Node extension = Field(named, "extension");
+    if (!extension.IsDefined() || extension.IsNull()) continue;
+    try {
+      found = json::CompactJson(json::FromYaml(extension));
+    } catch (const std::exception& e) {  // a key that is not a string, a number Go refuses
+      Fail(where, std::string("extension: ") + e.what());
+    }
+  }
+  return found;
+}
+
 Cluster ParseCluster(const YAML::Node& node, const std::string& where) {
   Fields fields = MapFields(node, where);
   Cluster cluster;
@@ -124,6 +154,7 @@ Cluster ParseCluster(const YAML::Node& node, const std::string& where) {
   cluster.certificate_authority_data = Data(fields, "certificate-authority-data", where);
   cluster.proxy_url = String(fields, "proxy-url", where);
   cluster.disable_compression = Bool(fields, "disable-compression", where);
+  cluster.exec_extension = ExecExtension(Field(fields, "extensions"), where + ": extensions");
   return cluster;
 }
 

@@ -4,7 +4,7 @@
 #include <ctime>
 #include <ostream>
 
-#include "print/json_printer.h"
+#include "json/encode.h"
 #include "print/managed_fields.h"
 #include "print/percent.h"
 #include "print/yaml_printer.h"
@@ -46,7 +46,7 @@ std::string EventPrinter::ClaimName(const pvc::Claim& claim) const {
 
 void EventPrinter::Emit(const json::Value& document) {
   if (format_ == EventFormat::kJson) {
-    PrintCompactJson(document, out_);
+    json::PrintCompactJson(document, out_);
   } else {
     out_ << "---\n";
     PrintYaml(document, out_);

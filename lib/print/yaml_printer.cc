@@ -9,10 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include "print/float_text.h"
-#include "print/json_printer.h"
+#include "json/float_text.h"
+#include "json/encode.h"
 #include "print/unicode_class.h"
-#include "print/utf8.h"
+#include "json/utf8.h"
 #include "print/yaml_emitter.h"
 #include "print/yaml_resolve.h"
 
@@ -40,7 +40,7 @@ std::string AsYamlReads(std::string_view raw, bool is_key) {
   text.reserve(raw.size());
   bool has_nel = false;
   while (!raw.empty()) {
-    const Rune rune = DecodeRune(raw);
+    const json::Rune rune = json::DecodeRune(raw);
     if (IsControlForYaml(rune.value)) {
       throw std::invalid_argument("yaml: control characters are not allowed");
     }
@@ -48,7 +48,7 @@ std::string AsYamlReads(std::string_view raw, bool is_key) {
     if (rune.valid) {
       text.append(raw.substr(0, rune.size));
     } else {
-      AppendRune(text, 0xFFFD);
+      json::AppendRune(text, 0xFFFD);
     }
     raw.remove_prefix(rune.size);
   }
@@ -98,7 +98,7 @@ std::string AsYamlReads(std::string_view raw, bool is_key) {
 // The number goyaml reads from the JSON text encoding/json wrote for it: an int when it
 // fits int64, else a uint64, else a float64 printed with strconv's shortest %g.
 std::string YamlNumber(std::string_view text) {
-  const std::string go = FormatJsonNumber(text);
+  const std::string go = json::FormatJsonNumber(text);
   if (go.find_first_of(".eE") == std::string::npos) {
     std::int64_t integer = 0;
     const char* end = go.data() + go.size();
@@ -111,7 +111,7 @@ std::string YamlNumber(std::string_view text) {
       return std::to_string(unsigned_integer);
     }
   }
-  return FormatFloat(ParseFloat(go).value_or(0), 'g');
+  return json::FormatFloat(json::ParseFloat(go).value_or(0), 'g');
 }
 
 // goyaml v2 sorter.go keyList.Less for two string keys: letters sort after other
@@ -173,7 +173,7 @@ std::vector<Entry> MappingEntries(const Value::Object& members) {
     }
     std::u32string runes;
     for (std::string_view rest = key; !rest.empty();) {
-      const Rune rune = DecodeRune(rest);
+      const json::Rune rune = json::DecodeRune(rest);
       runes += rune.value;
       rest.remove_prefix(rune.size);
     }

@@ -1,7 +1,6 @@
 #include "rest/exec_credential.h"
 
-#include <cstdio>
-
+#include "json/encode.h"
 #include "json/parse_yaml.h"
 #include "json/parser.h"
 #include "json/value.h"
@@ -11,54 +10,6 @@ namespace pvcwatch::rest {
 namespace {
 
 constexpr std::string_view kGroup = "client.authentication.k8s.io";
-
-// Go's encoding/json string encoding with its default HTML escaping: <, > and & as
-// \u00XX, U+2028/U+2029 escaped, invalid UTF-8 replaced by U+FFFD.
-void AppendJsonString(std::string& out, std::string_view s) {
-  out += '"';
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default:
-          if (c < 0x20 || c == '<' || c == '>' || c == '&') {
-            char escaped[7];
-            std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-            out += escaped;
-          } else {
-            out += static_cast<char>(c);
-          }
-      }
-      ++i;
-      continue;
-    }
-    size_t length = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
-    bool valid = length != 0 && i + length <= s.size();
-    for (size_t k = 1; valid && k < length; ++k) {
-      valid = (static_cast<unsigned char>(s[i + k]) >> 6) == 0x2;
-    }
-    if (!valid) {
-      out += "\\ufffd";
-      ++i;
-      continue;
-    }
-    std::string_view rune = s.substr(i, length);
-    if (rune == "\xE2\x80\xA8" || rune == "\xE2\x80\xA9") {
-      out += rune == "\xE2\x80\xA8" ? "\\u2028" : "\\u2029";
-    } else {
-      out += rune;
-    }
-    i += length;
-  }
-  out += '"';
-}
 
 std::string Base64(std::string_view data) {
   static const char kAlphabet[] =
@@ -157,14 +108,14 @@ std::string ExecInfo(const std::string& api_version, bool interactive,
                      const ExecClusterInfo* cluster) {
   // Member order and omitempty rules of clientauthentication/v1{,beta1} ExecCredential.
   std::string out = "{\"kind\":\"ExecCredential\",\"apiVersion\":";
-  AppendJsonString(out, api_version);
+  json::AppendJsonString(out, api_version);
   out += ",\"spec\":{";
   if (cluster != nullptr) {
     out += "\"cluster\":{\"server\":";
-    AppendJsonString(out, cluster->server);
+    json::AppendJsonString(out, cluster->server);
     if (!cluster->tls_server_name.empty()) {
       out += ",\"tls-server-name\":";
-      AppendJsonString(out, cluster->tls_server_name);
+      json::AppendJsonString(out, cluster->tls_server_name);
     }
     if (cluster->insecure_skip_tls_verify) out += ",\"insecure-skip-tls-verify\":true";
     if (!cluster->certificate_authority_data.empty()) {
@@ -173,7 +124,7 @@ std::string ExecInfo(const std::string& api_version, bool interactive,
     }
     if (!cluster->proxy_url.empty()) {
       out += ",\"proxy-url\":";
-      AppendJsonString(out, cluster->proxy_url);
+      json::AppendJsonString(out, cluster->proxy_url);
     }
     out += ",\"config\":" + (cluster->config_json.empty() ? "null" : cluster->config_json);
     out += "},";

@@ -205,6 +205,41 @@ class ConnectTest(harness.ClusterTest):
         self.assertEqual(mine["argv"], ["--flag", "two words"])
         self.assertEqual(mine["stdin"], "/dev/null")
 
+    def test_exec_plugin_gets_the_cluster_exec_extension_like_kubectl(self):
+        # extensions[client.authentication.k8s.io/exec] becomes spec.cluster.config, as
+        # the JSON sigs.k8s.io/yaml makes of it (keys sorted, YAML 1.1 scalars, Go escapes).
+        command = self.write_plugin()
+        kubeconfig = self.kubeconfig("exec-ext.kubeconfig", self.exec_user(command, [
+            "provideClusterInfo: true"]), cluster=[
+                "extensions:",
+                "- name: other.example.com/ext",
+                "  extension: {ignored: true}",
+                "- name: client.authentication.k8s.io/exec",
+                "  extension:",
+                "    zone: eu-west-1",
+                "    audience: 'https://a.example.com/?x=1&y=<2>'",
+                "    retries: 3",
+                "    ratio: 1.50",
+                "    enabled: yes",
+                "    quoted: 'yes'",
+                "    empty: ~",
+                "    list: [b, 2, {k: v}]"])
+        ours, theirs = self.both(kubeconfig)
+        self.assertEqual(ours.code, 0, ours)
+        self.assertEqual(theirs.code, 0, theirs)
+        mine, kubectls = self.plugin_runs()[0], self.plugin_runs()[-1]
+        self.assertEqual(mine["exec_info"], kubectls["exec_info"])
+        config = json.loads(mine["exec_info"])["spec"]["cluster"]["config"]
+        self.assertEqual(config["zone"], "eu-west-1")
+        self.assertEqual(config["list"], ["b", 2, {"k": "v"}])
+
+    def test_cluster_extension_named_twice_is_refused_like_kubectl(self):
+        kubeconfig = self.kubeconfig("ext-twice.kubeconfig", ["token: x"], cluster=[
+            "extensions:", "- name: a", "  extension: {}", "- name: a", "  extension: {}"])
+        ours, theirs = self.both(kubeconfig)
+        self.assertEqual(ours.code, 1, ours)
+        self.assertEqual(ours.err.splitlines(), [theirs.err.split(": [")[0]])
+
     def test_exec_plugin_v1beta1_without_interactive_mode(self):
         # v1beta1 defaults interactiveMode to IfAvailable; stdin is no terminal here.
         beta = "client.authentication.k8s.io/v1beta1"

@@ -17,7 +17,7 @@
 
 #include "cli/claim_input.h"
 #include "print/claim_table.h"
-#include "print/json_printer.h"
+#include "json/encode.h"
 #include "print/managed_fields.h"
 #include "print/summary.h"
 #include "print/yaml_printer.h"
@@ -84,7 +84,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   json::Value document = print::SummaryDocument(ledger, kMax, true, std::move(items));
   // The printers refuse what kubectl refuses with std::invalid_argument.
   try {
-    print::PrintJson(document, out);
+    json::PrintJson(document, out);
   } catch (const std::invalid_argument&) {
   }
   try {

@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "print/claim_table.h"
-#include "print/json_printer.h"
+#include "json/encode.h"
 #include "print/managed_fields.h"
 #include "print/summary.h"
 #include "print/yaml_printer.h"
@@ -71,11 +71,11 @@ void PrintMachine(const pvc::Ledger& ledger, std::vector<json::Value> items) {
   // The printers refuse what kubectl refuses (a number beyond float64, a control
   // character in YAML) with std::invalid_argument; main reports it as an error.
   try {
-    print::PrintJson(document, out);
+    json::PrintJson(document, out);
   } catch (const std::invalid_argument&) {
   }
   try {
-    print::PrintCompactJson(document, out);
+    json::PrintCompactJson(document, out);
   } catch (const std::invalid_argument&) {
   }
   try {

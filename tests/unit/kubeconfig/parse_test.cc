@@ -30,6 +30,11 @@ std::string ParseError(const std::string& yaml) {
 }
 
 const std::vector<ErrorCase> kErrorCases = {
+    {"duplicate extension name",
+     "clusters:\n- name: a\n  cluster:\n    extensions:\n    - {name: e, extension: {}}\n"
+     "    - {name: e}\n",
+     "error converting *[]NamedExtension into *map[string]runtime.Object: duplicate name \"e\" "
+     "in list"},
     {"duplicate cluster name",
      "clusters:\n- name: a\n  cluster: {server: https://one}\n"
      "- name: a\n  cluster: {server: https://two}\n",
@@ -170,6 +175,27 @@ BOOST_DATA_TEST_CASE(null_values_are_empty_not_the_text_null,
                      line) {
   Config config = Parse("clusters:\n- name: c\n  cluster:\n    " + line + "\n", "/k");
   BOOST_TEST(config.clusters.at("c").server == "");
+}
+
+BOOST_AUTO_TEST_CASE(cluster_exec_extension_is_kept_as_compact_json) {
+  Config config = Parse(R"(clusters:
+- name: c
+  cluster:
+    server: https://x
+    extensions:
+    - name: other
+      extension: {a: 1}
+    - name: client.authentication.k8s.io/exec
+      extension: {z: "<&>", a: [1, 2.50, yes, '1'], n: ~}
+- name: d
+  cluster:
+    extensions:
+    - name: client.authentication.k8s.io/exec
+      extension: null
+)", "/k");
+  BOOST_TEST(config.clusters.at("c").exec_extension ==
+             R"({"a":[1,2.5,true,"1"],"n":null,"z":"\u003c\u0026\u003e"})");
+  BOOST_TEST(config.clusters.at("d").exec_extension.empty());
 }
 
 BOOST_AUTO_TEST_CASE(quoted_null_is_text) {

@@ -11,7 +11,7 @@
 #include <tuple>
 #include <vector>
 
-#include "golden_files.h"
+#include "../golden_files.h"
 
 namespace pvcwatch::print {
 namespace {

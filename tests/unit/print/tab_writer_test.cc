@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "golden_files.h"
+#include "../golden_files.h"
 
 namespace pvcwatch::print {
 namespace {

@@ -9,7 +9,7 @@
 #include <tuple>
 #include <vector>
 
-#include "golden_files.h"
+#include "../golden_files.h"
 #include "json/parser.h"
 
 namespace pvcwatch::print {

@@ -1,4 +1,4 @@
-#include "print/float_text.h"
+#include "json/float_text.h"
 
 #include <algorithm>
 #include <charconv>
@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <string_view>
 
-namespace pvcwatch::print {
+namespace pvcwatch::json {
 namespace {
 
 // The shortest decimal digits of a finite value and the position of the decimal point
@@ -198,4 +198,4 @@ std::string FormatFloat(double value, char format) {
   return out;
 }
 
-}  // namespace pvcwatch::print
+}  // namespace pvcwatch::json

@@ -1,4 +1,4 @@
-#include "print/float_text.h"
+#include "json/float_text.h"
 
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>
@@ -9,7 +9,7 @@
 #include <tuple>
 #include <vector>
 
-namespace pvcwatch::print {
+namespace pvcwatch::json {
 namespace {
 
 namespace data = boost::unit_test::data;
@@ -73,4 +73,4 @@ BOOST_DATA_TEST_CASE(parses_decimal_text_like_strconv, data::make(kParsed), text
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace pvcwatch::print
+}  // namespace pvcwatch::json

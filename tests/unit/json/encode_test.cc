@@ -1,4 +1,4 @@
-#include "print/json_printer.h"
+#include "json/encode.h"
 
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>
@@ -9,14 +9,13 @@
 #include <tuple>
 #include <vector>
 
+#include "../golden_files.h"
 #include "json/parser.h"
-#include "golden_files.h"
 
-namespace pvcwatch::print {
+namespace pvcwatch::json {
 namespace {
 
 namespace data = boost::unit_test::data;
-using json::Value;
 
 std::string Indented(const Value& value) {
   std::ostringstream out;
@@ -24,11 +23,7 @@ std::string Indented(const Value& value) {
   return out.str();
 }
 
-std::string Compact(const Value& value) {
-  std::ostringstream out;
-  PrintCompactJson(value, out);
-  return out.str();
-}
+std::string Compact(const Value& value) { return CompactJson(value) + "\n"; }
 
 const std::vector<std::string> kDocuments = testing::GoldenCases("documents", ".json");
 
@@ -50,7 +45,7 @@ void CheckGolden(const std::string& name, const std::string& kind, bool indent) 
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(json_printer_test)
+BOOST_AUTO_TEST_SUITE(encode_test)
 
 BOOST_DATA_TEST_CASE(indented_output_matches_go_marshal_indent, data::make(kDocuments), name) {
   CheckGolden(name, "indent", true);
@@ -127,4 +122,4 @@ BOOST_AUTO_TEST_CASE(empty_containers_stay_on_one_line) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace pvcwatch::print
+}  // namespace pvcwatch::json

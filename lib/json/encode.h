@@ -6,7 +6,7 @@
 
 #include "json/value.h"
 
-namespace pvcwatch::print {
+namespace pvcwatch::json {
 
 /// Prints `value` as `kubectl get -o json` does (Go json.MarshalIndent(v, "", "    ") of
 /// the decoded object, then "\n"): keys sorted bytewise, Go's HTML-safe string escaping.
@@ -17,9 +17,17 @@ void PrintJson(const json::Value& value, std::ostream& out);
 /// Throws std::invalid_argument as PrintJson does.
 void PrintCompactJson(const json::Value& value, std::ostream& out);
 
+/// json.Marshal of `value` (PrintCompactJson without the newline).
+std::string CompactJson(const Value& value);
+
+/// Appends `s` as Go's encoding/json writes a string (escapeHTML on): short escapes for
+/// \b \f \n \r \t, \u00XX for other control bytes and < > &, \u2028 and \u2029 always,
+/// invalid UTF-8 as \ufffd.
+void AppendJsonString(std::string& out, std::string_view s);
+
 /// The JSON text Go writes for a number after kubectl decoded `text` (no '.' and fits int64:
 /// int64; otherwise float64, e.g. "1.0" -> "1", "1e21" -> "1e+21"). Throws
 /// std::invalid_argument when `text` is not a JSON number or overflows float64.
 std::string FormatJsonNumber(std::string_view text);
 
-}  // namespace pvcwatch::print
+}  // namespace pvcwatch::json

@@ -1,18 +1,19 @@
-#include "print/json_printer.h"
+#include "json/encode.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <sstream>
 #include <stdexcept>
 #include <vector>
 
+#include "json/float_text.h"
+#include "json/utf8.h"
 #include "json/value.h"
-#include "print/float_text.h"
-#include "print/utf8.h"
 
-namespace pvcwatch::print {
+namespace pvcwatch::json {
 namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
@@ -100,45 +101,7 @@ class JsonWriter {
     buffer_ += '}';
   }
 
-  // Go's encodeState string with escapeHTML: short escapes for \b \f \n \r \t, \u00XX for
-  // other control bytes and < > &, \u2028 and \u2029 always, invalid UTF-8 as \ufffd.
-  void WriteString(std::string_view s) {
-    buffer_ += '"';
-    while (!s.empty()) {
-      const auto b = static_cast<unsigned char>(s.front());
-      if (b < 0x80) {
-        switch (b) {
-          case '"': buffer_ += "\\\""; break;
-          case '\\': buffer_ += "\\\\"; break;
-          case '\b': buffer_ += "\\b"; break;
-          case '\f': buffer_ += "\\f"; break;
-          case '\n': buffer_ += "\\n"; break;
-          case '\r': buffer_ += "\\r"; break;
-          case '\t': buffer_ += "\\t"; break;
-          default:
-            if (b < 0x20 || b == '<' || b == '>' || b == '&') {
-              buffer_ += "\\u00";
-              buffer_ += kHex[b >> 4];
-              buffer_ += kHex[b & 0xF];
-            } else {
-              buffer_ += static_cast<char>(b);
-            }
-        }
-        s.remove_prefix(1);
-        continue;
-      }
-      const Rune rune = DecodeRune(s);
-      if (!rune.valid) {
-        buffer_ += "\\ufffd";
-      } else if (rune.value == 0x2028 || rune.value == 0x2029) {
-        buffer_ += rune.value == 0x2028 ? "\\u2028" : "\\u2029";
-      } else {
-        buffer_.append(s.substr(0, rune.size));
-      }
-      s.remove_prefix(rune.size);
-    }
-    buffer_ += '"';
-  }
+  void WriteString(std::string_view s) { AppendJsonString(buffer_, s); }
 
   std::ostream& out_;
   const bool indent_;
@@ -152,6 +115,52 @@ void Print(const json::Value& value, std::ostream& out, bool indent) {
 }
 
 }  // namespace
+
+void AppendJsonString(std::string& out, std::string_view s) {
+  out += '"';
+  while (!s.empty()) {
+    const auto b = static_cast<unsigned char>(s.front());
+    if (b < 0x80) {
+      switch (b) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+          if (b < 0x20 || b == '<' || b == '>' || b == '&') {
+            out += "\\u00";
+            out += kHex[b >> 4];
+            out += kHex[b & 0xF];
+          } else {
+            out += static_cast<char>(b);
+          }
+      }
+      s.remove_prefix(1);
+      continue;
+    }
+    const Rune rune = DecodeRune(s);
+    if (!rune.valid) {
+      out += "\\ufffd";
+    } else if (rune.value == 0x2028 || rune.value == 0x2029) {
+      out += rune.value == 0x2028 ? "\\u2028" : "\\u2029";
+    } else {
+      out.append(s.substr(0, rune.size));
+    }
+    s.remove_prefix(rune.size);
+  }
+  out += '"';
+}
+
+std::string CompactJson(const Value& value) {
+  std::ostringstream out;
+  PrintCompactJson(value, out);
+  std::string text = std::move(out).str();
+  text.pop_back();  // the newline
+  return text;
+}
 
 std::string FormatJsonNumber(std::string_view text) {
   if (!json::IsNumberText(text)) {
@@ -192,4 +201,4 @@ void PrintCompactJson(const json::Value& value, std::ostream& out) {
   Print(value, out, false);
 }
 
-}  // namespace pvcwatch::print
+}  // namespace pvcwatch::json

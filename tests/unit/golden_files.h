@@ -1,6 +1,6 @@
 #pragma once
 
-// Golden files for the lib/print suites: inputs and the outputs Go printed for them,
+// Golden files for the printer suites (lib/print, lib/json): inputs and the outputs Go printed for them,
 // written by tests/oracle/printers/regenerate.sh.
 
 #include <algorithm>
@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace pvcwatch::print::testing {
+namespace pvcwatch::testing {
 
 inline std::filesystem::path GoldenDir(const std::string& name) {
   return std::filesystem::path(PVCWATCH_TEST_DATA_DIR) / "data" / "printers" / name;
@@ -41,4 +41,4 @@ inline bool ReadGolden(const std::filesystem::path& path, std::string& contents)
   return true;
 }
 
-}  // namespace pvcwatch::print::testing
+}  // namespace pvcwatch::testing

@@ -1,6 +1,6 @@
-#include "print/utf8.h"
+#include "json/utf8.h"
 
-namespace pvcwatch::print {
+namespace pvcwatch::json {
 namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
@@ -74,4 +74,4 @@ void AppendRune(std::string& out, char32_t value) {
   }
 }
 
-}  // namespace pvcwatch::print
+}  // namespace pvcwatch::json
