@@ -22,6 +22,51 @@ std::string_view TrimRight(std::string_view s) {
 // hostile input.
 constexpr int kMaxDepth = 512;
 
+// A number's text, checked by grammar, not by conversion: integers beyond 64 bits are
+// valid JSON (Go reads them as float64).
+template <typename V>
+std::string_view NumberText(V&& v) {
+  std::string_view text = TrimRight(v.raw_json_token());
+  if (!IsNumberText(text)) throw simdjson::simdjson_error(simdjson::NUMBER_ERROR);
+  return text;
+}
+
+template <typename V>
+void CheckNull(V&& v) {
+  if (!v.is_null()) throw simdjson::simdjson_error(simdjson::INCORRECT_TYPE);
+}
+
+// Reads a value without keeping it: what is left out is checked as strictly as what is
+// kept (the iterator alone would skip it by its brackets only).
+template <typename V>
+void Check(V&& v, int depth) {
+  if (depth > kMaxDepth) throw simdjson::simdjson_error(simdjson::DEPTH_ERROR);
+  switch (v.type()) {
+    case od::json_type::object:
+      for (auto field : v.get_object()) {
+        field.unescaped_key().value();
+        Check(field.value(), depth + 1);
+      }
+      return;
+    case od::json_type::array:
+      for (auto element : v.get_array()) Check(element.value(), depth + 1);
+      return;
+    case od::json_type::number:
+      NumberText(v);
+      return;
+    case od::json_type::string:
+      v.get_string().value();
+      return;
+    case od::json_type::boolean:
+      v.get_bool().value();
+      return;
+    case od::json_type::null:
+      CheckNull(v);
+      return;
+  }
+  throw simdjson::simdjson_error(simdjson::TAPE_ERROR);
+}
+
 template <typename V>
 Value Convert(V&& v, const ParseOptions& options, int depth = 0, bool metadata = false) {
   if (depth > kMaxDepth) throw simdjson::simdjson_error(simdjson::DEPTH_ERROR);
@@ -30,8 +75,10 @@ Value Convert(V&& v, const ParseOptions& options, int depth = 0, bool metadata =
       Value::Object members;
       for (auto field : v.get_object()) {
         std::string key(field.unescaped_key().value());
-        // A value not read is skipped (and still checked) by the iterator.
-        if (metadata && options.skip_managed_fields && key == "managedFields") continue;
+        if (metadata && options.skip_managed_fields && key == "managedFields") {
+          Check(field.value(), depth + 1);
+          continue;
+        }
         bool is_metadata = key == "metadata";
         members.emplace_back(std::move(key),
                              Convert(field.value(), options, depth + 1, is_metadata));
@@ -45,19 +92,15 @@ Value Convert(V&& v, const ParseOptions& options, int depth = 0, bool metadata =
       }
       return Value::MakeArray(std::move(items));
     }
-    case od::json_type::number: {
-      // Keep the text so printers re-emit what the server sent. Checked by grammar, not by
-      // conversion: integers beyond 64 bits are valid JSON (Go reads them as float64).
-      std::string text(TrimRight(v.raw_json_token()));
-      if (!IsNumberText(text)) throw simdjson::simdjson_error(simdjson::NUMBER_ERROR);
-      return Value::Number(std::move(text));
-    }
+    case od::json_type::number:
+      // Keep the text so printers re-emit what the server sent.
+      return Value::Number(std::string(NumberText(v)));
     case od::json_type::string:
       return Value::String(std::string(v.get_string().value()));
     case od::json_type::boolean:
       return Value::Bool(v.get_bool().value());
     case od::json_type::null:
-      if (!v.is_null()) throw simdjson::simdjson_error(simdjson::INCORRECT_TYPE);
+      CheckNull(v);
       return Value();
   }
   throw simdjson::simdjson_error(simdjson::TAPE_ERROR);
@@ -81,10 +124,6 @@ std::string Place(od::document& doc, std::string_view text) {
   }
   return " at line " + std::to_string(line) + ", column " + std::to_string(column);
 }
-
-}  // namespace
-
-namespace {
 
 Value ParsePadded(simdjson::padded_string_view padded, const ParseOptions& options) {
   // A parser per call: pages and watch events are parsed one at a time, and a fresh
