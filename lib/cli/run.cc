@@ -27,10 +27,7 @@
 #include "rest/rest_client.h"
 #include "watch/rest_lister_watcher.h"
 #include "watch/pager.h"
-
-#ifndef PVCWATCH_VERSION
-#define PVCWATCH_VERSION "v0.0.0"
-#endif
+#include "version.h"
 
 namespace pvcwatch::cli {
 namespace {
@@ -195,7 +192,7 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
     return kExitOk;
   }
   if (options.version) {
-    out << "kubectl-pvcwatch " << PVCWATCH_VERSION << "\n";
+    out << "kubectl-pvcwatch " << Version() << "\n";
     return kExitOk;
   }
   const bool follow_quota = options.max_claims == "quota";

@@ -18,10 +18,7 @@
 #include "rest/retry.h"
 #include "rest/session.h"
 #include "rest/tls_context.h"
-
-#ifndef PVCWATCH_VERSION
-#define PVCWATCH_VERSION "v0.0.0"
-#endif
+#include "version.h"
 
 namespace pvcwatch::rest {
 namespace {
@@ -183,7 +180,7 @@ struct RestClient::Impl {
                                    endpoint.path_prefix + path_and_query,
                                    Poco::Net::HTTPMessage::HTTP_1_1);
     request.set("Accept", accept);
-    request.set("User-Agent", std::string("kubectl-pvcwatch/") + PVCWATCH_VERSION +
+    request.set("User-Agent", "kubectl-pvcwatch/" + std::string(Version()) +
                                   " (linux/amd64) kubernetes/plugin");
     bool has_basic = !config.username.empty() || !config.password.empty();
     if ((!token.empty() || has_basic) && !endpoint.https) {
