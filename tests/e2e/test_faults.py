@@ -9,12 +9,12 @@ The rule for broken server answers, checked here end to end:
   "Unable to connect to the server: ..." (exit 1); the watch backs off and resumes from the
   last good resourceVersion, so nothing is lost or counted twice;
 - an error status is the server's answer: on the watch, 5xx, 429 (after Retry-After) and
-  410 (relist) are retried; on the first list it ends the command with kubectl's text; an
-  expired continue token restarts the list, at most 5 times;
+  410 (relist) are retried; a list answered 429/5xx with Retry-After is retried after
+  that wait, up to 10 times, as client-go does; otherwise the first list ends the command
+  with kubectl's text; an expired continue token restarts the list, at most 5 times;
 - an object that decodes but cannot be counted (not a claim, a storage request that is
   not a quantity) is reported ("Warning: skipping ...") and left out of the total; the
   list or the watch goes on.
-Tests marked expectedFailure pin down bugs reported with their fixes.
 """
 
 import json
