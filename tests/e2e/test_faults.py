@@ -24,7 +24,6 @@ import shutil
 import subprocess
 import sys
 import time
-import unittest
 
 import fault_proxy as fp
 import harness
