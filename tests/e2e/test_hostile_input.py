@@ -6,7 +6,6 @@ pointer to --help), nothing on stdout, and exit status 1 (never a signal)."""
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 import time
 import unittest
