@@ -11,11 +11,11 @@
 
 #include "cli/claim_input.h"
 #include "cli/watch_command.h"
+#include "json/encode.h"
 #include "kubeconfig/client_config.h"
 #include "kubeconfig/errors.h"
 #include "kubeconfig/loader.h"
 #include "print/claim_table.h"
-#include "json/encode.h"
 #include "print/managed_fields.h"
 #include "print/summary.h"
 #include "print/yaml_printer.h"
@@ -25,9 +25,9 @@
 #include "quantity/quantity.h"
 #include "rest/errors.h"
 #include "rest/rest_client.h"
-#include "watch/rest_lister_watcher.h"
-#include "watch/pager.h"
 #include "version.h"
+#include "watch/pager.h"
+#include "watch/rest_lister_watcher.h"
 
 namespace pvcwatch::cli {
 namespace {

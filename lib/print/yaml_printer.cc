@@ -9,10 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include "json/float_text.h"
 #include "json/encode.h"
-#include "print/unicode_class.h"
+#include "json/float_text.h"
 #include "json/utf8.h"
+#include "print/unicode_class.h"
 #include "print/yaml_emitter.h"
 #include "print/yaml_resolve.h"
 

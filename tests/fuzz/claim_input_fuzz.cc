@@ -16,8 +16,9 @@
 #include <vector>
 
 #include "cli/claim_input.h"
-#include "print/claim_table.h"
+#include "invariants.h"
 #include "json/encode.h"
+#include "print/claim_table.h"
 #include "print/managed_fields.h"
 #include "print/summary.h"
 #include "print/yaml_printer.h"
@@ -26,25 +27,14 @@
 
 namespace {
 
+using pvcwatch::fuzz::Check;
+using pvcwatch::fuzz::StartsWith;
+using pvcwatch::fuzz::kNow;
 using pvcwatch::Quantity;
 namespace cli = pvcwatch::cli;
 namespace json = pvcwatch::json;
 namespace print = pvcwatch::print;
 namespace pvc = pvcwatch::pvc;
-
-void Check(bool ok, const char* what) {
-  if (ok) return;
-  std::fprintf(stderr, "invariant broken: %s\n", what);
-  std::abort();
-}
-
-bool StartsWith(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
-}
-
-// A fixed "now", so AGE cells do not depend on when the fuzzer runs.
-const std::chrono::system_clock::time_point kNow =
-    std::chrono::system_clock::time_point(std::chrono::seconds(1800000000));
 
 }  // namespace
 

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "invariants.h"
 #include "pvc/ledger.h"
 #include "quantity/quantity.h"
 #include "rest/errors.h"
@@ -22,20 +23,12 @@
 
 namespace {
 
+using pvcwatch::fuzz::Check;
+using pvcwatch::fuzz::StartsWith;
 using pvcwatch::Quantity;
 namespace pvc = pvcwatch::pvc;
 namespace rest = pvcwatch::rest;
 namespace watch = pvcwatch::watch;
-
-void Check(bool ok, const char* what) {
-  if (ok) return;
-  std::fprintf(stderr, "invariant broken: %s\n", what);
-  std::abort();
-}
-
-bool StartsWith(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
-}
 
 // Virtual time: sleeping (backoff, Retry-After) returns at once.
 class FakeClock : public watch::Clock {

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "invariants.h"
 #include "kubeconfig/client_config.h"
 #include "kubeconfig/config.h"
 #include "kubeconfig/errors.h"
@@ -21,13 +22,8 @@
 
 namespace {
 
+using pvcwatch::fuzz::Check;
 namespace kubeconfig = pvcwatch::kubeconfig;
-
-void Check(bool ok, const char* what) {
-  if (ok) return;
-  std::fprintf(stderr, "invariant broken: %s\n", what);
-  std::abort();
-}
 
 // A directory of our own holding the file under test and the files that the fuzzed
 // paths are pointed at: the input may name any path (a FIFO, /dev/zero), and reading
