@@ -9,10 +9,17 @@ namespace pvcwatch::rest {
 /// Retry-After header, this many times at most; the last answer is the result.
 inline constexpr int kMaxRequestRetries = 10;
 
+/// The longest wait a Retry-After is obeyed for (requests and the watch's 429s alike), so
+/// a hostile server cannot park the command for longer.
+inline constexpr int kMaxRetryAfterSeconds = 300;
+
+/// A Retry-After header as client-go reads it (retryAfterSeconds: strconv.Atoi, so an
+/// optional sign and decimal digits; an HTTP date is not read). nullopt when unreadable.
+std::optional<int> RetryAfterSeconds(std::string_view header);
+
 /// How long to wait before retrying an answer with `status` and the Retry-After header
-/// `retry_after`, when client-go would retry it (checkWait): 429 or 5xx, and a header Go's
-/// strconv.Atoi reads. A negative wait retries at once; a wait is capped at 300 s so a
-/// hostile server cannot park the command for longer.
+/// `retry_after`, when client-go would retry it (checkWait): 429 or 5xx, and a readable
+/// header. A negative wait retries at once; a wait is capped at kMaxRetryAfterSeconds.
 std::optional<int> RetryAfterWait(int status, std::string_view retry_after);
 
 }  // namespace pvcwatch::rest

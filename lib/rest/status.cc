@@ -1,7 +1,10 @@
 #include "rest/status.h"
 
+#include <algorithm>
+
 #include "json/parser.h"
 #include "rest/go_quote.h"
+#include "rest/retry.h"
 
 namespace pvcwatch::rest {
 namespace {
@@ -44,10 +47,15 @@ std::string Shorten(std::string text) {
 int ToSeconds(std::string_view text) {
   int seconds = 0;
   for (char c : text) {
-    if (c < '0' || c > '9' || seconds > 86400) return 0;  // an HTTP date or garbage
+    if (c < '0' || c > '9' || seconds > 86400) return 0;  // garbage
     seconds = seconds * 10 + (c - '0');
   }
   return seconds;
+}
+
+// The Retry-After header as a StatusError carries it: 0 when absent or unreadable.
+int HeaderSeconds(const Response& response) {
+  return std::max(RetryAfterSeconds(response.retry_after).value_or(0), 0);
 }
 
 }  // namespace
@@ -66,7 +74,7 @@ StatusError StatusErrorFromResponse(const Response& response, const std::string&
     if (body["kind"].AsString() == "Status" && body.Find("message") != nullptr) {
       StatusError status = StatusErrorFromObject(body);
       int retry_after = status.retry_after_seconds();
-      if (retry_after == 0) retry_after = ToSeconds(response.retry_after);
+      if (retry_after == 0) retry_after = HeaderSeconds(response);
       return StatusError(status.code() != 0 ? status.code() : response.status, status.reason(),
                          status.what(), retry_after);
     }
@@ -87,7 +95,7 @@ StatusError StatusErrorFromResponse(const Response& response, const std::string&
               " but did not return more information";
     if (!resource.empty()) message += " (" + verb + " " + resource + ")";
   }
-  return StatusError(response.status, generic.reason, message, ToSeconds(response.retry_after));
+  return StatusError(response.status, generic.reason, message, HeaderSeconds(response));
 }
 
 }  // namespace pvcwatch::rest

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "rest/errors.h"
+#include "rest/retry.h"
 #include "rest/status.h"
 #include "watch/pager.h"
 
@@ -12,9 +13,6 @@ namespace {
 // client-go's reflector asks the server to end each watch after a random 5-10 minutes
 // (minWatchTimeout * (1 + rand)), which spreads reconnects of many clients.
 constexpr int kMinWatchTimeoutSeconds = 300;
-
-// Retry-After is honoured but bounded, so a hostile server cannot park us for a day.
-constexpr int kMaxRetryAfterSeconds = 300;
 
 bool IsFatal(int code) { return code == 401 || code == 403 || code == 404 || code == 400; }
 
@@ -87,7 +85,7 @@ void Reflector::Recover(std::exception_ptr error) {
     if (IsFatal(e.code())) throw;
     if (observer_.on_retry) observer_.on_retry(e.what());
     if (e.code() == 429 && e.retry_after_seconds() > 0) {
-      clock_.Sleep(std::chrono::seconds(std::min(e.retry_after_seconds(), kMaxRetryAfterSeconds)));
+      clock_.Sleep(std::chrono::seconds(std::min(e.retry_after_seconds(), rest::kMaxRetryAfterSeconds)));
       return;
     }
   } catch (const rest::ConnectionError& e) {
