@@ -8,7 +8,6 @@ import re
 import shutil
 import tempfile
 import time
-import unittest
 
 import harness
 
@@ -139,7 +138,7 @@ class HostileInputTest(harness.ClusterTest):
         # and both programs run as nobody.
         setpriv = shutil.which("setpriv")
         if os.geteuid() != 0 or setpriv is None:
-            self.skipTest("needs root and setpriv to run as nobody")
+            harness.prerequisite("needs root and setpriv to run as nobody")
         path = os.path.join(self.tmp, "unreadable.yaml")
         shutil.copy(kubeconfig("unknown_context"), path)
         os.chmod(path, 0)

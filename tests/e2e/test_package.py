@@ -21,7 +21,6 @@ import sys
 import tarfile
 import tempfile
 import threading
-import unittest
 import uuid
 
 import harness
@@ -67,13 +66,6 @@ def setUpModule():
 def tearDownModule():
     if extracted:
         shutil.rmtree(extracted, ignore_errors=True)
-
-
-def prerequisite(reason):
-    """A missing prerequisite: a failure in CI, a skip with the reason elsewhere."""
-    if os.environ.get("CI"):
-        raise AssertionError(f"FAIL: {reason}")
-    raise unittest.SkipTest(reason)
 
 
 def version_of(binary):
@@ -153,10 +145,10 @@ class ChrootTest(PackageTest):
     @classmethod
     def setUpClass(cls):
         if os.geteuid() != 0:
-            prerequisite("the minimal root filesystem needs root (debootstrap, chroot)")
+            harness.prerequisite("the minimal root filesystem needs root (debootstrap, chroot)")
         code, out, err = package("rootfs")
         if code != 0:
-            prerequisite(f"no minimal root filesystem: {err}")
+            harness.prerequisite(f"no minimal root filesystem: {err}")
         cls.rootfs = out
         cls.test_ca = os.path.join(os.path.dirname(out), "ca")
 
@@ -288,7 +280,7 @@ class KrewTest(PackageTest):
     def setUpClass(cls):
         code, out, err = package("krew")
         if code != 0:
-            prerequisite(f"no krew: {err}")
+            harness.prerequisite(f"no krew: {err}")
         cls.krew_bin = out
 
     def setUp(self):
