@@ -33,9 +33,15 @@ def _cluster_env():
     # move with HOME.
     env["XDG_CACHE_HOME"] = os.environ.get("XDG_CACHE_HOME",
                                            os.path.join(os.path.expanduser("~"), ".cache"))
+    # Tests compare with kubectl's behaviour, not with the machine's state: kubectl (1.33+)
+    # applies ~/.kube/kuberc (aliases, default flags) and warns on stderr when it cannot read
+    # it, so kuberc is off and HOME is the test bed's, whoever runs the tests and wherever.
     env["HOME"] = os.path.join(CLUSTER_DIR, "home")
     os.makedirs(env["HOME"], exist_ok=True)
-    env.pop("KUBERNETES_SERVICE_HOST", None)
+    env["KUBERC"] = "off"
+    for key in [k for k in env if k.startswith("KUBECTL_")] + ["KUBECACHEDIR",
+                                                                "KUBERNETES_SERVICE_HOST"]:
+        env.pop(key, None)
     return env
 
 
@@ -107,6 +113,17 @@ class ClusterTest(unittest.TestCase):
 
     def cluster_file(self, name):
         return os.path.join(self.cluster_dir, name)
+
+    def shared_dir(self, prefix):
+        """A fresh directory that every user can reach (mode 0755 under /tmp), removed after
+        the test: what a test runs as another user lives there, since the checkout, the
+        build and the test bed may sit under a private (0700) directory."""
+        import shutil
+        import tempfile
+        path = tempfile.mkdtemp(prefix=prefix, dir="/tmp")  # not TMPDIR: it may be private
+        os.chmod(path, 0o755)
+        self.addCleanup(shutil.rmtree, path, True)
+        return path
 
 
 class Watcher:

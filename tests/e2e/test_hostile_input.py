@@ -25,7 +25,6 @@ class HostileInputTest(harness.ClusterTest):
     def setUp(self):
         super().setUp()
         self.tmp = tempfile.mkdtemp(dir=self.cluster_dir, prefix="hostile-")
-        os.chmod(self.tmp, 0o755)
         self.addCleanup(shutil.rmtree, self.tmp, True)
 
     def ours(self, *args, timeout=30):
@@ -135,24 +134,31 @@ class HostileInputTest(harness.ClusterTest):
 
     def test_unreadable_file(self):
         # Root reads any file whatever its mode, so the file is made unreadable (mode 000)
-        # and both programs run as nobody.
+        # and both programs run as nobody, from a directory nobody can reach: the build
+        # tree and kubectl's cache may be under a private (0700) directory.
         setpriv = shutil.which("setpriv")
         if os.geteuid() != 0 or setpriv is None:
             harness.prerequisite("needs root and setpriv to run as nobody")
-        path = os.path.join(self.tmp, "unreadable.yaml")
+        shared = self.shared_dir("pvcwatch-unreadable-")
+        programs = {}
+        for name, source in (("kubectl-pvcwatch", self.plugin),
+                             ("kubectl", shutil.which("kubectl", path=self.env["PATH"]))):
+            programs[name] = os.path.join(shared, name)
+            try:
+                os.link(source, programs[name])
+            except OSError:
+                shutil.copy(source, programs[name])
+        path = os.path.join(shared, "unreadable.yaml")
         shutil.copy(kubeconfig("unknown_context"), path)
         os.chmod(path, 0)
-        kubectl = os.path.join(self.tmp, "kubectl")
-        try:
-            os.link(shutil.which("kubectl", path=self.env["PATH"]), kubectl)
-        except OSError:
-            shutil.copy(shutil.which("kubectl", path=self.env["PATH"]), kubectl)
-        env = dict(self.env, HOME=self.tmp)
+        home = os.path.join(shared, "home")
+        os.mkdir(home)
+        env = dict(self.env, HOME=home, PATH=shared + os.pathsep + "/usr/bin:/bin")
         nobody = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
-        ours = self.run_cmd(nobody + [self.plugin, "--once", "--kubeconfig", path], env=env,
-                            stdin="")
-        theirs = self.run_cmd(nobody + [kubectl, "get", "pvc", "--kubeconfig", path], env=env,
-                              stdin="")
+        ours = self.run_cmd(nobody + [programs["kubectl-pvcwatch"], "--once", "--kubeconfig",
+                                      path], env=env, stdin="")
+        theirs = self.run_cmd(nobody + [programs["kubectl"], "get", "pvc", "--kubeconfig", path],
+                              env=env, stdin="")
         line = self.loading(path) + f"open {path}: permission denied"
         self.assert_fails(ours, line)
         self.assertEqual(self.error_lines(theirs)[-1], line)
