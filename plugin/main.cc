@@ -1,20 +1,72 @@
 // kubectl-pvcwatch: parse flags, run, map errors to kubectl's text and exit codes.
+#include <pthread.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <iostream>
+#include <string>
 
 #include "cli/options.h"
 #include "cli/run.h"
+#include "kubeconfig/errors.h"
+#include "print/fd_output.h"
+#include "print/terminal_escape.h"
+
+namespace {
+
+// As a Go program ends when it writes to a closed pipe on stdout or stderr: killed by
+// SIGPIPE (status 141 in a shell), quietly. SIGPIPE stays ignored for sockets, where a
+// reset connection is an error to handle, not the end.
+[[noreturn]] void EndBySigpipe() {
+  signal(SIGPIPE, SIG_DFL);
+  sigset_t pipe;
+  sigemptyset(&pipe);
+  sigaddset(&pipe, SIGPIPE);
+  pthread_sigmask(SIG_UNBLOCK, &pipe, nullptr);
+  raise(SIGPIPE);
+  _exit(128 + SIGPIPE);
+}
+
+// Output that cannot be written ends the program: the next event must not be lost
+// silently (a full disk behind `> file`), and a reader that went away wants no more.
+void OnStdoutError(int errnum) {
+  if (errnum == EPIPE) EndBySigpipe();
+  std::string line =
+      "error: write /dev/stdout: " + pvcwatch::kubeconfig::GoErrnoText(errnum) + "\n";
+  ssize_t ignored = write(STDERR_FILENO, line.data(), line.size());
+  (void)ignored;
+  _exit(pvcwatch::cli::kExitError);
+}
+
+void OnStderrError(int errnum) {
+  if (errnum == EPIPE) EndBySigpipe();
+  // Nowhere left to say it; stdout, if it still works, carries on.
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace pvcwatch::cli;
+  using pvcwatch::print::EscapeLine;
+  // Sockets must not kill us (OpenSSL writes without MSG_NOSIGNAL); our own output
+  // handles EPIPE itself, above.
+  signal(SIGPIPE, SIG_IGN);
+  pvcwatch::print::FdOutput out_buffer(STDOUT_FILENO, OnStdoutError);
+  pvcwatch::print::FdOutput err_buffer(STDERR_FILENO, OnStderrError, 4096);
+  std::ostream out(&out_buffer);
+  std::ostream err(&err_buffer);
+  err << std::unitbuf;
   try {
     Options options = ParseOptions(argc, argv);
-    return Run(options, std::cout, std::cerr);
+    return Run(options, out, err);
   } catch (const UsageError& e) {
-    std::cerr << "error: " << e.what() << "\nSee 'kubectl pvcwatch --help' for usage.\n";
+    err << EscapeLine(std::string("error: ") + e.what())
+        << "\nSee 'kubectl pvcwatch --help' for usage.\n";
     return kExitError;
   } catch (const std::exception& e) {
-    std::cout.flush();
-    std::cerr << ErrorMessage(e) << "\n";
+    out.flush();
+    err << EscapeLine(ErrorMessage(e)) << "\n";
     return kExitError;
   }
 }

@@ -1,14 +1,10 @@
 #include "cli/completion.h"
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstdlib>
 #include <set>
+
+#include "rest/child_process.h"
 
 extern char** environ;
 
@@ -279,45 +275,20 @@ Completion RunKubectlCompletion(const std::vector<std::string>& args) {
   const Completion failed{{}, kDirectiveError};
   // kubectl sets KUBECTL_PATH for the plugins it runs; completion helpers may not have it.
   const char* kubectl_path = std::getenv("KUBECTL_PATH");
-  std::string program = kubectl_path != nullptr && *kubectl_path != '\0' ? kubectl_path : "kubectl";
-  std::vector<std::string> words = {program};
-  words.insert(words.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& w : words) argv.push_back(w.data());
-  argv.push_back(nullptr);
-
-  int pipe_fds[2];
-  if (pipe2(pipe_fds, O_CLOEXEC) != 0) return failed;
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
-  pid_t pid = 0;
-  int rc = program.find('/') == std::string::npos
-               ? posix_spawnp(&pid, program.c_str(), &actions, nullptr, argv.data(), environ)
-               : posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  close(pipe_fds[1]);
-  if (rc != 0) {
-    close(pipe_fds[0]);
+  const char* path = std::getenv("PATH");
+  rest::ChildProcessSpec spec;
+  spec.command = kubectl_path != nullptr && *kubectl_path != '\0' ? kubectl_path : "kubectl";
+  spec.args = args;
+  for (char** e = environ; *e != nullptr; ++e) spec.env.emplace_back(*e);
+  spec.path = path != nullptr ? path : "";
+  // A Tab must come back: a kubectl that hangs (an unreachable server, a stuck exec
+  // plugin) is killed, and the shell offers nothing, as for any failed completion.
+  spec.timeout = kKubectlCompletionTimeout;
+  rest::ChildProcessResult result = rest::RunChildProcess(spec);
+  if (result.status != rest::ChildProcessResult::Status::kExited || result.exit_code != 0) {
     return failed;
   }
-  std::string output;
-  char buffer[4096];
-  for (;;) {
-    ssize_t n = read(pipe_fds[0], buffer, sizeof buffer);
-    if (n > 0) {
-      output.append(buffer, static_cast<size_t>(n));
-    } else if (n == 0 || errno != EINTR) {
-      break;
-    }
-  }
-  close(pipe_fds[0]);
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return failed;
-  return ParseCompletion(output);
+  return ParseCompletion(result.output);
 }
 
 }  // namespace pvcwatch::cli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <string>
 #include <vector>
@@ -54,9 +55,13 @@ std::string FormatCompletion(const Completion& completion);
 /// skipped and a missing directive means kDirectiveDefault, as kubectl reads plugins).
 Completion ParseCompletion(const std::string& output);
 
+/// How long a completion waits for kubectl before it gives up on it.
+constexpr std::chrono::seconds kKubectlCompletionTimeout{5};
+
 /// Runs `kubectl <args>` without a shell (kubectl from $KUBECTL_PATH when set, else from
 /// PATH), stdin from /dev/null and stderr shared, and parses its output. An answer with
-/// kDirectiveError when kubectl cannot be started or fails.
+/// kDirectiveError when kubectl cannot be started, fails, or outlives
+/// kKubectlCompletionTimeout (it is killed).
 Completion RunKubectlCompletion(const std::vector<std::string>& args);
 
 }  // namespace pvcwatch::cli

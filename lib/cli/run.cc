@@ -18,6 +18,7 @@
 #include "print/claim_table.h"
 #include "print/managed_fields.h"
 #include "print/summary.h"
+#include "print/terminal_escape.h"
 #include "print/yaml_printer.h"
 #include "pvc/ledger.h"
 #include "pvc/quota_limit.h"
@@ -175,8 +176,10 @@ int Conclude(const Options& options, const std::string& scope_namespace, Listing
                  out);
   } else {
     if (listing.rows() == 0) {
-      err << "No resources found"
-          << (scope_namespace.empty() ? "" : " in " + scope_namespace + " namespace") << ".\n";
+      err << print::EscapeLine("No resources found" +
+                               (scope_namespace.empty() ? "" : " in " + scope_namespace +
+                                                                   " namespace"))
+          << ".\n";
     }
     print::PrintSummary(ledger, max, options.all_namespaces, isatty(STDOUT_FILENO) == 1, out);
   }
@@ -202,7 +205,7 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
   }
   Quantity max_claims = follow_quota ? Quantity() : Quantity::Parse(options.max_claims);
   pvc::Ledger ledger(nullptr, [&](const std::string& warning) {
-    err << "Warning: " << warning << "\n";
+    err << print::EscapeLine("Warning: " + warning) << "\n";
   });
   Listing listing(options, ledger, out);
 
@@ -220,7 +223,8 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
   scope.label_selector = options.label_selector;
   scope.field_selector = options.field_selector;
 
-  rest::RestClient client(client_config.rest);
+  clock::SystemClock clock;
+  rest::RestClient client(client_config.rest, clock);
   watch::RestListerWatcher quota_lister(client, "resourcequotas");
   pvc::QuotaLimit quota_limit;
   std::string quota_version;
@@ -276,7 +280,7 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
   pvc::Threshold threshold(max_claims);
   QuotaSource quota{quota_lister, quota_limit, quota_version};
   RunWatch(options, lister, scope, resource_version, ledger, threshold,
-           follow_quota ? &quota : nullptr, out, err);
+           follow_quota ? &quota : nullptr, clock, out, err);
 }
 
 std::string ErrorMessage(const std::exception& error) {

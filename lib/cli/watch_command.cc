@@ -14,14 +14,19 @@
 
 #include "cli/run.h"
 #include "print/event_printer.h"
+#include "print/terminal_escape.h"
 #include "pvc/action.h"
-#include "watch/clock.h"
+#include "clock/clock.h"
 #include "watch/reflector.h"
 
 namespace pvcwatch::cli {
 namespace {
 
-constexpr std::chrono::seconds kActionTimeout{60};
+// How long the end of the watch waits for the output: a watch thread blocked writing to
+// a full pipe (a reader that stopped reading) holds it for as long as the reader sleeps.
+constexpr std::chrono::seconds kOutputGrace{2};
+
+using OutputMutex = std::recursive_timed_mutex;
 
 print::EventFormat FormatOf(const Options& options) {
   if (options.output == "json") return print::EventFormat::kJson;
@@ -34,7 +39,7 @@ print::EventFormat FormatOf(const Options& options) {
 // triggers run inside it (hence recursive).
 class LockedStore : public watch::Store {
  public:
-  LockedStore(watch::Store& store, std::recursive_mutex& mutex) : store_(store), mutex_(mutex) {}
+  LockedStore(watch::Store& store, OutputMutex& mutex) : store_(store), mutex_(mutex) {}
   void Add(const json::Value& o) override { Locked([&] { store_.Add(o); }); }
   void Update(const json::Value& o) override { Locked([&] { store_.Update(o); }); }
   void Delete(const json::Value& o) override { Locked([&] { store_.Delete(o); }); }
@@ -51,13 +56,13 @@ class LockedStore : public watch::Store {
     f();
   }
   watch::Store& store_;
-  std::recursive_mutex& mutex_;
+  OutputMutex& mutex_;
 };
 
 // A watch thread: runs its reflector, and on a fatal error reports it and wakes the
 // main thread (which owns the exit).
 std::thread StartReflector(watch::Reflector& reflector, const std::string& resource_version,
-                           std::exception_ptr& failure, std::recursive_mutex& mutex,
+                           std::exception_ptr& failure, OutputMutex& mutex,
                            pthread_t main_thread) {
   return std::thread([&reflector, resource_version, &failure, &mutex, main_thread] {
     try {
@@ -89,19 +94,19 @@ void BlockWatchSignals() {
 void RunWatch(const Options& options, watch::ListerWatcher& lister_watcher,
               const watch::Scope& scope, const std::string& resource_version,
               pvc::Ledger& ledger, pvc::Threshold& threshold, QuotaSource* quota,
-              std::ostream& out, std::ostream& err) {
+              clock::Clock& clock, std::ostream& out, std::ostream& err) {
   // Signals are taken by this thread alone, with sigwait: a watch thread may sit in a
   // blocking read for minutes, and a handler could not end that promptly or safely.
   sigset_t signals = WatchSignals();
   BlockWatchSignals();
 
-  std::recursive_mutex mutex;
+  OutputMutex mutex;
   print::EventPrinter printer(out, err, FormatOf(options), options.all_namespaces,
                               print::LogTimestamp);
   std::unique_ptr<pvc::ActionRunner> actions;
   if (!options.exec.empty()) {
     actions = std::make_unique<pvc::ActionRunner>(
-        options.exec, kActionTimeout, [&](const std::string& line) {
+        options.exec, pvc::ActionLimits{}, [&](const std::string& line) {
           std::lock_guard lock(mutex);
           printer.PrintNotice(line);
         });
@@ -150,7 +155,6 @@ void RunWatch(const Options& options, watch::ListerWatcher& lister_watcher,
     check_threshold();  // the starting state may already be over
   }
 
-  watch::SystemClock clock;
   LockedStore claims_store(ledger, mutex);
   watch::Reflector claims(lister_watcher, scope, claims_store, clock);
   std::unique_ptr<LockedStore> quota_store;
@@ -192,9 +196,16 @@ void RunWatch(const Options& options, watch::ListerWatcher& lister_watcher,
 
   int signal = 0;
   sigwait(&signals, &signal);
+  clock.Stop();  // backoffs and Retry-After waits end at once
   // Whatever ended the wait, the process ends here: threads may be blocked in reads
-  // that only a server timeout would end. Finish the line being written first.
-  std::lock_guard lock(mutex);
+  // that only a server timeout would end. Running actions end first (bounded by their
+  // grace), then the line being written is finished, if the output moves at all.
+  if (actions) {
+    actions->Stop();
+    actions->Join(kOutputGrace);
+  }
+  std::unique_lock lock(mutex, std::defer_lock);
+  if (!lock.try_lock_for(kOutputGrace)) _exit(signal == SIGUSR1 ? kExitError : kExitOk);
   std::exception_ptr failure = claims_failure ? claims_failure : quota_failure;
   int code = kExitOk;
   if (signal == SIGUSR1 && failure) {
@@ -202,7 +213,7 @@ void RunWatch(const Options& options, watch::ListerWatcher& lister_watcher,
     try {
       std::rethrow_exception(failure);
     } catch (const std::exception& e) {
-      err << ErrorMessage(e) << "\n";
+      err << print::EscapeLine(ErrorMessage(e)) << "\n";
     }
     code = kExitError;
   }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cli/options.h"
+#include "clock/clock.h"
 #include "pvc/ledger.h"
 #include "pvc/quota_limit.h"
 #include "pvc/threshold.h"
@@ -26,10 +27,11 @@ struct QuotaSource {
 /// Watches from `resource_version` (the first list, already in `ledger` and printed)
 /// until SIGINT/SIGTERM (exit 0) or a fatal error (printed, exit 1); the process ends
 /// there, since a watch thread may sit in a blocking read. Announces every change, each
-/// crossing of `threshold`, and runs --exec on crossings.
+/// crossing of `threshold`, and runs --exec on crossings. `clock` paces the reflectors
+/// and is stopped when the watch ends.
 [[noreturn]] void RunWatch(const Options& options, watch::ListerWatcher& lister_watcher,
                            const watch::Scope& scope, const std::string& resource_version,
                            pvc::Ledger& ledger, pvc::Threshold& threshold, QuotaSource* quota,
-                           std::ostream& out, std::ostream& err);
+                           clock::Clock& clock, std::ostream& out, std::ostream& err);
 
 }  // namespace pvcwatch::cli

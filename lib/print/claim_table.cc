@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "print/human_duration.h"
+#include "print/terminal_escape.h"
 #include "quantity/quantity.h"
 
 namespace pvcwatch::print {
@@ -70,15 +71,6 @@ std::string Labels(const json::Value& labels) {
   return out;
 }
 
-// kubectl cuts a cell at the first line break and marks the cut, so one object is one
-// line; tabs would split a cell into columns.
-std::string Clean(std::string cell) {
-  size_t cut = cell.find_first_of("\r\n\f");
-  if (cut != std::string::npos) cell = cell.substr(0, cut) + "...";
-  std::replace(cell.begin(), cell.end(), '\t', ' ');
-  return cell;
-}
-
 // Each cell is written with a tab after it; the last tab becomes the line's end. A line
 // without cells (a server Table without columns) is an empty line, as kubectl prints it.
 void EndLine(std::string& line) {
@@ -140,7 +132,7 @@ void ClaimTable::PrintHeader(const std::vector<std::string>& columns) {
   if (options_.no_headers) return;
   std::string line;
   if (options_.with_namespace) line += "NAMESPACE\t";
-  for (const std::string& column : columns) line += column + "\t";
+  for (const std::string& column : columns) line += FormatCell(column) + "\t";
   if (options_.show_labels) line += "LABELS\t";
   EndLine(line);
   writer_.Write(line);
@@ -148,9 +140,9 @@ void ClaimTable::PrintHeader(const std::vector<std::string>& columns) {
 
 void ClaimTable::PrintRow(const json::Value& object, std::vector<std::string> cells) {
   std::string line;
-  if (options_.with_namespace) line += Clean(Text(object["metadata"]["namespace"])) + "\t";
-  for (std::string& cell : cells) line += Clean(std::move(cell)) + "\t";
-  if (options_.show_labels) line += Clean(Labels(object["metadata"]["labels"])) + "\t";
+  if (options_.with_namespace) line += FormatCell(Text(object["metadata"]["namespace"])) + "\t";
+  for (std::string& cell : cells) line += FormatCell(std::move(cell)) + "\t";
+  if (options_.show_labels) line += FormatCell(Labels(object["metadata"]["labels"])) + "\t";
   EndLine(line);
   writer_.Write(line);
   ++rows_;

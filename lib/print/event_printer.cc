@@ -7,6 +7,7 @@
 #include "json/encode.h"
 #include "print/managed_fields.h"
 #include "print/percent.h"
+#include "print/terminal_escape.h"
 #include "print/yaml_printer.h"
 
 namespace pvcwatch::print {
@@ -41,7 +42,7 @@ EventPrinter::EventPrinter(std::ostream& out, std::ostream& err, EventFormat for
       timestamp_(std::move(timestamp)) {}
 
 std::string EventPrinter::ClaimName(const pvc::Claim& claim) const {
-  return show_namespace_ ? claim.namespace_name + "/" + claim.name : claim.name;
+  return EscapeLine(show_namespace_ ? claim.namespace_name + "/" + claim.name : claim.name);
 }
 
 void EventPrinter::Emit(const json::Value& document) {
@@ -110,8 +111,8 @@ void EventPrinter::PrintCrossing(pvc::Threshold::Crossing crossing, const Standi
 
 void EventPrinter::PrintLimit(const std::string& source, const Standing& s) {
   if (format_ == EventFormat::kText) {
-    out_ << timestamp_() << "Max claims now " << s.max.String() << " (ResourceQuota " << source
-         << ")\n";
+    out_ << timestamp_() << "Max claims now " << s.max.String() << " (ResourceQuota "
+         << EscapeLine(source) << ")\n";
     out_.flush();
     return;
   }
@@ -132,7 +133,7 @@ void EventPrinter::PrintStanding(const Standing& s) {
 }
 
 void EventPrinter::PrintNotice(const std::string& text) {
-  err_ << timestamp_() << text << "\n";
+  err_ << timestamp_() << EscapeLine(text) << "\n";
   err_.flush();
 }
 

@@ -4,6 +4,7 @@
 
 #include "print/percent.h"
 #include "print/tab_writer.h"
+#include "print/terminal_escape.h"
 
 namespace pvcwatch::print {
 namespace {
@@ -22,7 +23,7 @@ void PrintSubtotals(const std::string& heading, const std::map<std::string, Quan
   TabWriter writer(out);
   writer.Write(heading + "\tCLAIMED\n");
   for (const auto& [key, total] : totals) {
-    writer.Write((classes ? ClassName(key) : key) + "\t" + total.String() + "\n");
+    writer.Write(FormatCell(classes ? ClassName(key) : key) + "\t" + total.String() + "\n");
   }
   writer.Flush();
 }

@@ -10,17 +10,85 @@
 extern char** environ;
 
 namespace pvcwatch::pvc {
+namespace {
 
-ActionRunner::ActionRunner(std::string command, std::chrono::milliseconds timeout,
-                           Reporter report)
-    : command_(std::move(command)), timeout_(timeout), report_(std::move(report)) {}
+using Clock = std::chrono::steady_clock;
+constexpr std::chrono::milliseconds kPoll{20};
 
-ActionRunner::~ActionRunner() {
-  std::lock_guard lock(mutex_);
-  for (std::thread& t : supervisors_) t.join();
+std::string Field(const ActionRunner::Env& env, const std::string& key) {
+  auto it = env.find(key);
+  return it == env.end() ? "" : it->second;
 }
 
-void ActionRunner::Start(const std::map<std::string, std::string>& env) {
+// True once `pid` has ended, without reaping it: its process group id stays ours until
+// the final SIGKILL has been sent to the group.
+bool Ended(int pid) {
+  siginfo_t info{};
+  return waitid(P_PID, pid, &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid;
+}
+
+}  // namespace
+
+ActionRunner::ActionRunner(std::string command, ActionLimits limits, Reporter report)
+    : command_(std::move(command)), limits_(limits), report_(std::move(report)) {
+  supervisor_ = std::thread(&ActionRunner::Supervise, this);
+}
+
+ActionRunner::~ActionRunner() {
+  Stop();
+  if (supervisor_.joinable()) supervisor_.join();
+}
+
+void ActionRunner::Start(const Env& env) {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return;
+    if (queued_.empty() && running_.size() < limits_.max_running) {
+      Spawn(env);  // at once: the supervisor would be a wake-up late
+      wake_.notify_all();
+      return;
+    }
+    queued_.push_back(env);
+    // Only the newest crossing waits for a free slot; older waiting ones are moot.
+    while (queued_.size() > 1) {
+      const Env& moot = queued_.front();
+      reports_.push_back("action for " + Field(moot, "PVCWATCH_EVENT") + " at " +
+                         Field(moot, "PVCWATCH_TOTAL") + " skipped: " +
+                         std::to_string(running_.size()) +
+                         " actions still running and a later crossing came");
+      queued_.pop_front();
+    }
+  }
+  wake_.notify_all();
+}
+
+void ActionRunner::Supervise() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    Reap();
+    while (!queued_.empty() && running_.size() < limits_.max_running) {
+      Spawn(queued_.front());
+      queued_.pop_front();
+    }
+    if (!reports_.empty()) {
+      std::vector<std::string> reports = std::move(reports_);
+      reports_.clear();
+      lock.unlock();
+      for (const std::string& line : reports) report_(line);
+      lock.lock();
+      continue;
+    }
+    if (running_.empty()) {
+      wake_.wait(lock, [&] { return stopping_ || !queued_.empty() || !reports_.empty(); });
+    } else {
+      wake_.wait_for(lock, kPoll);  // children are polled; SIGCHLD belongs to nobody here
+    }
+  }
+  supervisor_done_ = true;
+  finished_.notify_all();
+}
+
+void ActionRunner::Spawn(const Env& env) {
   // The child's environment: ours, with the PVCWATCH_* variables replaced.
   std::vector<std::string> entries;
   for (char** e = environ; *e != nullptr; ++e) {
@@ -38,7 +106,7 @@ void ActionRunner::Start(const std::map<std::string, std::string>& env) {
   posix_spawnattr_init(&attr);
   // The child gets default signal handling and a mask of its own: the watch blocks
   // SIGINT/SIGTERM in every thread, which children must not inherit. Its own process
-  // group lets a timeout kill everything it started.
+  // group lets a timeout or Stop end everything it started.
   sigset_t none, all;
   sigemptyset(&none);
   sigfillset(&all);
@@ -51,35 +119,65 @@ void ActionRunner::Start(const std::map<std::string, std::string>& env) {
   int rc = posix_spawn(&pid, shell.c_str(), nullptr, &attr, argv.data(), envp.data());
   posix_spawnattr_destroy(&attr);
   if (rc != 0) {
-    report_("action could not start: " + std::string(std::strerror(rc)));
+    reports_.push_back("action could not start: " + std::string(std::strerror(rc)));
     return;
   }
-  std::lock_guard lock(mutex_);
-  supervisors_.emplace_back(&ActionRunner::Supervise, this, pid);
+  running_.push_back({pid, Clock::now() + limits_.timeout});
 }
 
-void ActionRunner::Supervise(int pid) {
-  auto deadline = std::chrono::steady_clock::now() + timeout_;
-  int status = 0;
-  for (;;) {
-    pid_t done = waitpid(pid, &status, WNOHANG);
-    if (done == pid) break;
-    if (done < 0) return;
-    if (std::chrono::steady_clock::now() >= deadline) {
-      kill(-pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      report_("action timed out after " + std::to_string(timeout_.count() / 1000) +
-              " s and was killed: " + command_);
-      return;
+void ActionRunner::Reap() {
+  std::vector<Running> still;
+  for (const Running& action : running_) {
+    int status = 0;
+    pid_t done = waitpid(action.pid, &status, WNOHANG);
+    if (done == 0 && Clock::now() < action.deadline) {
+      still.push_back(action);
+      continue;
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    if (done == 0) {
+      kill(-action.pid, SIGKILL);
+      waitpid(action.pid, &status, 0);
+      reports_.push_back("action timed out after " +
+                         std::to_string(limits_.timeout.count() / 1000) +
+                         " s and was killed: " + command_);
+    } else if (done == action.pid && WIFEXITED(status) && WEXITSTATUS(status) != 0) {
+      reports_.push_back("action failed with exit status " +
+                         std::to_string(WEXITSTATUS(status)) + ": " + command_);
+    } else if (done == action.pid && WIFSIGNALED(status)) {
+      reports_.push_back("action killed by signal " + std::to_string(WTERMSIG(status)) + ": " +
+                         command_);
+    }
   }
-  if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
-    report_("action failed with exit status " + std::to_string(WEXITSTATUS(status)) + ": " +
-            command_);
-  } else if (WIFSIGNALED(status)) {
-    report_("action killed by signal " + std::to_string(WTERMSIG(status)) + ": " + command_);
+  running_ = std::move(still);
+}
+
+void ActionRunner::Stop() {
+  std::vector<Running> ending;
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return;
+    stopping_ = true;
+    queued_.clear();
+    ending = std::move(running_);  // ours now: the supervisor reaps nothing more
+    running_.clear();
   }
+  wake_.notify_all();
+  for (const Running& action : ending) kill(-action.pid, SIGTERM);
+  const auto deadline = Clock::now() + limits_.stop_grace;
+  for (const Running& action : ending) {
+    while (!Ended(action.pid) && Clock::now() < deadline) std::this_thread::sleep_for(kPoll);
+  }
+  // Whatever is left of each group (a leader that ignored SIGTERM, or its children).
+  for (const Running& action : ending) kill(-action.pid, SIGKILL);
+  for (const Running& action : ending) waitpid(action.pid, nullptr, 0);
+}
+
+bool ActionRunner::Join(std::chrono::milliseconds wait) {
+  std::unique_lock lock(mutex_);
+  if (!finished_.wait_for(lock, wait, [&] { return supervisor_done_; })) return false;
+  lock.unlock();
+  if (supervisor_.joinable()) supervisor_.join();
+  return true;
 }
 
 }  // namespace pvcwatch::pvc

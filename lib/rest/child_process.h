@@ -1,7 +1,7 @@
 #pragma once
 
-// Internal to lib/rest: running an exec credential plugin as a child process, the way
-// Go's os/exec runs it for client-go (no shell, an explicit environment).
+// Running a program as a child process the way Go's os/exec runs it (no shell, an
+// explicit environment, a deadline): exec credential plugins, and kubectl for completion.
 
 #include <chrono>
 #include <cstddef>

@@ -10,7 +10,6 @@
 #include <fstream>
 #include <mutex>
 #include <sstream>
-#include <thread>
 
 #include "rest/errors.h"
 #include "rest/exec_authenticator.h"
@@ -207,6 +206,7 @@ struct RestClient::Impl {
     if (config.timeout.count() > 0 && config.timeout < options.receive_timeout) {
       options.receive_timeout = config.timeout;
     }
+    options.request_timeout = config.timeout;
     return options;
   }
 
@@ -256,7 +256,8 @@ struct RestClient::Impl {
   }
 };
 
-RestClient::RestClient(Config config) : impl_(std::make_unique<Impl>()) {
+RestClient::RestClient(Config config, clock::Clock& clock)
+    : impl_(std::make_unique<Impl>()), clock_(clock) {
   impl_->config = std::move(config);
   const Config& c = impl_->config;
   impl_->endpoint = ParseServer(c.host);
@@ -302,7 +303,7 @@ Response RestClient::Get(const std::string& path_and_query, const std::string& a
     std::optional<int> wait = RetryAfterWait(exchange.head.status, exchange.head.retry_after);
     if (!wait || retries == kMaxRequestRetries) return std::move(exchange.head);
     ++retries;
-    std::this_thread::sleep_for(std::chrono::seconds(*wait));
+    if (!clock_.Sleep(std::chrono::seconds(*wait))) return std::move(exchange.head);
   }
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "clock/clock.h"
 #include "rest/config.h"
 
 namespace pvcwatch::rest {
@@ -33,8 +34,9 @@ class LineStream {
 class RestClient {
  public:
   /// Validates the config, chooses the proxy and builds the TLS context. Throws
-  /// ConfigError (e.g. for a socks5:// proxy).
-  explicit RestClient(Config config);
+  /// ConfigError (e.g. for a socks5:// proxy). Retry-After waits go through `clock`: once
+  /// it is stopped, a request waiting to be retried returns the answer it has.
+  RestClient(Config config, clock::Clock& clock);
   ~RestClient();
   RestClient(const RestClient&) = delete;
   RestClient& operator=(const RestClient&) = delete;
@@ -57,6 +59,7 @@ class RestClient {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  clock::Clock& clock_;
 };
 
 }  // namespace pvcwatch::rest

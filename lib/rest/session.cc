@@ -10,6 +10,9 @@
 #include <Poco/Net/SecureStreamSocket.h>
 #include <Poco/URI.h>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+
 #include <algorithm>
 #include <ios>
 
@@ -21,6 +24,13 @@ namespace {
 
 Poco::Timespan Span(std::chrono::milliseconds ms) {
   return Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(ms.count()) * 1000);
+}
+
+// Go's net.Dialer{KeepAlive: 30 s}: probes after 30 s idle, then every 30 s.
+void KeepAlive(Poco::Net::StreamSocket& socket) {
+  socket.setKeepAlive(true);
+  socket.setOption(IPPROTO_TCP, TCP_KEEPIDLE, 30);
+  socket.setOption(IPPROTO_TCP, TCP_KEEPINTVL, 30);
 }
 
 // An HTTPS session that sends `server_name` as SNI and verifies the certificate against
@@ -46,16 +56,15 @@ class ServerNameSession : public Poco::Net::HTTPSClientSession {
   }
 
  protected:
+  // Go's http.Transport, phase by phase: the dial (30 s, or --request-timeout), then the
+  // TLS handshake on its own clock (client-go's TLSHandshakeTimeout, 10 s). Poco would
+  // run the handshake on the connect timeout, waiting it out twice.
   void connect(const Poco::Net::SocketAddress& address) override {
-    if (!options_.proxy) {
-      Poco::Net::SecureStreamSocket(socket()).setPeerHostName(options_.server_name);
-      HTTPSClientSession::connect(address);
-      return;
-    }
-    // `address` is the proxy's. TLS starts only inside the tunnel, so the proxy sees
-    // the CONNECT line and nothing else in clear.
-    attachSocket(Poco::Net::SecureStreamSocket::attach(Tunnel(address), options_.server_name,
-                                                       options_.tls));
+    // With a proxy, `address` is the proxy's. TLS starts only inside the tunnel, so the
+    // proxy sees the CONNECT line and nothing else in clear.
+    Poco::Net::StreamSocket tcp = options_.proxy ? Tunnel(address) : Dial(address);
+    KeepAlive(tcp);
+    attachSocket(Handshake(tcp));
   }
   // Nothing about the proxy goes into requests that travel inside the tunnel.
   std::string proxyRequestPrefix() const override { return ""; }
@@ -83,6 +92,57 @@ class ServerNameSession : public Poco::Net::HTTPSClientSession {
       throw ConnectionError(endpoint_.host_port, response.getReason());
     }
     return proxy.detachSocket();
+  }
+
+  Poco::Net::StreamSocket Dial(const Poco::Net::SocketAddress& address) {
+    Poco::Net::StreamSocket tcp;
+    try {
+      tcp.connect(address, Span(options_.connect_timeout));
+    } catch (const Poco::TimeoutException&) {
+      throw ConnectionError(endpoint_.host_port,
+                            "dial tcp " + endpoint_.host_port + ": i/o timeout");
+    }
+    return tcp;
+  }
+
+  Poco::Net::SecureStreamSocket Handshake(Poco::Net::StreamSocket& tcp) {
+    // Over a blocking socket, Poco gives up on a silent handshake after one receive
+    // timeout without saying so (SSL_ERROR_WANT_READ) and resumes it with the request:
+    // so it is driven here, to the deadline.
+    // A shorter --request-timeout ends it first, in the words of Go's http.Client.Timeout.
+    const bool client_timeout = options_.request_timeout.count() > 0 &&
+                                options_.request_timeout < options_.tls_handshake_timeout;
+    const std::chrono::milliseconds limit =
+        client_timeout ? options_.request_timeout : options_.tls_handshake_timeout;
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    auto left = [&] {
+      return std::chrono::duration_cast<std::chrono::milliseconds>(
+          deadline - std::chrono::steady_clock::now());
+    };
+    tcp.setReceiveTimeout(Span(limit));
+    tcp.setSendTimeout(Span(limit));
+    Poco::Net::SecureStreamSocket tls =
+        Poco::Net::SecureStreamSocket::attach(tcp, options_.server_name, options_.tls);
+    for (;;) {
+      const std::chrono::milliseconds wait = left();
+      if (wait.count() <= 0) {
+        throw ConnectionError(endpoint_.host_port,
+                              client_timeout ? "net/http: request canceled while waiting for "
+                                               "connection (Client.Timeout exceeded while "
+                                               "awaiting headers)"
+                                             : "net/http: TLS handshake timeout");
+      }
+      tls.setReceiveTimeout(Span(wait));
+      tls.setSendTimeout(Span(wait));
+      if (tls.completeHandshake() == 1) break;
+    }
+    // The post-connection check Poco makes only when the handshake ends inside attach.
+    tls.verifyPeerCertificate(options_.server_name);
+    // From here the session's own timeouts (set on it by NewSession).
+    tls.setReceiveTimeout(getTimeout());
+    tls.setSendTimeout(Span(options_.connect_timeout));
+    tls.setNoDelay(true);
+    return tls;
   }
 
   Endpoint endpoint_;

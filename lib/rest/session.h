@@ -35,6 +35,8 @@ struct SessionOptions {
   std::string server_name;      // sent as SNI and verified: tls-server-name, else the host
   std::optional<Proxy> proxy;
   std::chrono::milliseconds connect_timeout{30000};
+  std::chrono::milliseconds tls_handshake_timeout{10000};  // client-go's transport default
+  std::chrono::milliseconds request_timeout{0};  // --request-timeout when set (Client.Timeout)
   std::chrono::milliseconds receive_timeout{60000};
 };
 

@@ -18,7 +18,7 @@ bool IsFatal(int code) { return code == 401 || code == 403 || code == 404 || cod
 
 }  // namespace
 
-Reflector::Reflector(ListerWatcher& lister_watcher, Scope scope, Store& store, Clock& clock,
+Reflector::Reflector(ListerWatcher& lister_watcher, Scope scope, Store& store, clock::Clock& clock,
                      uint32_t seed)
     : lister_watcher_(lister_watcher),
       scope_(std::move(scope)),

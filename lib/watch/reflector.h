@@ -5,7 +5,7 @@
 #include <string>
 
 #include "watch/backoff.h"
-#include "watch/clock.h"
+#include "clock/clock.h"
 #include "watch/lister_watcher.h"
 #include "watch/store.h"
 
@@ -22,7 +22,7 @@ struct ReflectorObserver {
 /// Retry-After; 5xx and broken connections back off; 401/403/404 end the run by throwing.
 class Reflector {
  public:
-  Reflector(ListerWatcher& lister_watcher, Scope scope, Store& store, Clock& clock,
+  Reflector(ListerWatcher& lister_watcher, Scope scope, Store& store, clock::Clock& clock,
             uint32_t seed = std::random_device{}());
 
   /// Runs until the clock is stopped (returns) or a fatal error (throws
@@ -51,7 +51,7 @@ class Reflector {
   ListerWatcher& lister_watcher_;
   Scope scope_;
   Store& store_;
-  Clock& clock_;
+  clock::Clock& clock_;
   Backoff backoff_;
   std::mt19937 random_;
   std::string resource_version_;

@@ -475,6 +475,21 @@ class FaultTest(harness.ClusterTest):
         self.assertEqual(ours.err, "Error from server (ServiceUnavailable): try later\n")
         self.assertEqual(ours.err.splitlines()[-1], theirs.err.splitlines()[-1])
 
+    def test_control_characters_in_a_server_message_are_made_visible(self):
+        # The API server quotes what it echoes; a webhook or a proxy in front of it need
+        # not. kubectl prints the message raw; we print the same line with every control
+        # character visible (README, reliability).
+        message = "denied by policy\x1b]0;owned\x07\x1b[2J\x08\x08"
+        self.proxy.add(fp.StatusAnswer(403, "Forbidden", message), match=fp.lists, times=2)
+        ours = self.through_proxy("--once")
+        theirs = self.run_cmd(["kubectl", "get", "pvc", "--kubeconfig", self.kubeconfig],
+                              stdin="")
+        line = theirs.err.splitlines()[-1]
+        self.assertEqual(line, "Error from server (Forbidden): " + message)
+        visible = line.replace("\x1b", "^[").replace("\x07", "^G").replace("\x08", "^H")
+        self.assertEqual(ours.code, 1, ours)
+        self.assertEqual(ours.err.splitlines(), [visible])
+
     def test_list_stall_ends_with_request_timeout(self):
         self.proxy.add(fp.StallAfter(0), match=fp.lists)
         start = time.monotonic()

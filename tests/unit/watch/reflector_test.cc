@@ -14,7 +14,7 @@ namespace {
 using testing::ClaimObject;
 
 // Virtual time: Sleep returns at once and records how long it would have waited.
-class FakeClock : public Clock {
+class FakeClock : public clock::Clock {
  public:
   std::chrono::steady_clock::time_point Now() override { return now_; }
   bool Sleep(Duration d) override {
@@ -68,7 +68,7 @@ class ScriptedEvents : public EventStream {
 // Plays the scripts in order; when they run out it stops the clock.
 class FakeListerWatcher : public ListerWatcher {
  public:
-  explicit FakeListerWatcher(Clock& clock) : clock_(clock) {}
+  explicit FakeListerWatcher(clock::Clock& clock) : clock_(clock) {}
   std::deque<ListScript> lists;
   std::deque<WatchScript> watches;
   std::vector<std::string> calls;
@@ -99,7 +99,7 @@ class FakeListerWatcher : public ListerWatcher {
   }
 
  private:
-  Clock& clock_;
+  clock::Clock& clock_;
 };
 
 // Records what the store is told.

@@ -5,9 +5,10 @@
 #include <condition_variable>
 #include <mutex>
 
-namespace pvcwatch::watch {
+namespace pvcwatch::clock {
 
-/// Time as the reflector sees it; tests substitute a fake that never sleeps.
+/// Time as the reflector and the REST client's retries see it (k8s.io/utils/clock's
+/// role); tests substitute a fake that never sleeps.
 class Clock {
  public:
   using Duration = std::chrono::milliseconds;
@@ -43,4 +44,4 @@ class SystemClock : public Clock {
   std::atomic<bool> stopped_{false};
 };
 
-}  // namespace pvcwatch::watch
+}  // namespace pvcwatch::clock
