@@ -7,6 +7,7 @@
 #include <iostream>
 #include <string>
 
+#include "cli/error_message.h"
 #include "cli/options.h"
 #include "cli/run.h"
 #include "kubeconfig/errors.h"

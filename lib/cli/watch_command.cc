@@ -12,7 +12,7 @@
 #include <ostream>
 #include <thread>
 
-#include "cli/run.h"
+#include "cli/error_message.h"
 #include "print/event_printer.h"
 #include "print/terminal_escape.h"
 #include "pvc/action.h"
