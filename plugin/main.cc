@@ -8,7 +8,7 @@
 #include <string>
 
 #include "cli/error_message.h"
-#include "cli/options.h"
+#include "cli/parse_options.h"
 #include "cli/run.h"
 #include "kubeconfig/errors.h"
 #include "print/fd_output.h"

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "cli/flags.h"
 #include "rest/child_process.h"
 
 extern char** environ;
@@ -11,34 +12,14 @@ extern char** environ;
 namespace pvcwatch::cli {
 namespace {
 
-// Flags whose values kubectl completes itself (kubectl's registerCompletionFuncForGlobalFlags:
-// namespaces from the cluster, contexts, clusters and users from the kubeconfig).
-const std::set<std::string> kKubectlCompleted = {"namespace", "context", "cluster", "user"};
-
-// Flags whose values are file names (or a command, for --exec): the shell completes them.
-const std::set<std::string> kFileValued = {"certificate-authority", "client-certificate",
-                                           "client-key", "exec", "from-file", "kubeconfig"};
-
-// The connection flags kubectl shares with us, passed on so that kubectl completes from the
-// same kubeconfig, context and server as the command being typed.
-const std::set<std::string> kConnectionFlags = {
-    "as", "as-group", "certificate-authority", "client-certificate", "client-key", "cluster",
-    "context", "insecure-skip-tls-verify", "kubeconfig", "password", "request-timeout",
-    "server", "tls-server-name", "token", "user", "username"};
-
-const CompletionFlag* FindLong(const std::string& name) {
-  for (const CompletionFlag& flag : CompletionFlags()) {
-    if (flag.name == name) return &flag;
-  }
-  return nullptr;
+// The connection flags typed so far go to kubectl, so that it completes from the same
+// kubeconfig, context and server as the command being typed; not -n (it is what kubectl
+// completes, or beside the point) nor -v (kubectl would log into its answer).
+bool PassedToKubectl(const Flag& flag) {
+  return flag.connection && flag.name != "namespace" && flag.name != "v";
 }
 
-const CompletionFlag* FindShort(char shorthand) {
-  for (const CompletionFlag& flag : CompletionFlags()) {
-    if (flag.shorthand != 0 && flag.shorthand == shorthand) return &flag;
-  }
-  return nullptr;
-}
+bool TakesValue(const Flag& flag) { return flag.type != FlagType::kBool; }
 
 bool HasPrefix(const std::string& text, const std::string& prefix) {
   return text.compare(0, prefix.size(), prefix) == 0;
@@ -46,12 +27,12 @@ bool HasPrefix(const std::string& text, const std::string& prefix) {
 
 // What the words before the one being completed say, read as pflag reads them.
 struct Typed {
-  std::vector<std::pair<const CompletionFlag*, std::string>> values;
+  std::vector<std::pair<const Flag*, std::string>> values;
   std::set<std::string> names;
-  const CompletionFlag* pending = nullptr;  // a flag whose value is the word being completed
-  bool after_terminator = false;            // a "--" was typed: no more flags
+  const Flag* pending = nullptr;  // a flag whose value is the word being completed
+  bool after_terminator = false;  // a "--" was typed: no more flags
 
-  void Set(const CompletionFlag* flag, const std::string& value) {
+  void Set(const Flag* flag, const std::string& value) {
     values.emplace_back(flag, value);
     names.insert(flag->name);
   }
@@ -77,11 +58,11 @@ Typed ReadTyped(const std::vector<std::string>& words) {
     }
     if (HasPrefix(word, "--")) {
       size_t eq = word.find('=');
-      const CompletionFlag* flag = FindLong(word.substr(2, eq == std::string::npos ? eq : eq - 2));
+      const Flag* flag = FindFlag(word.substr(2, eq == std::string::npos ? eq : eq - 2));
       if (flag == nullptr) continue;
       if (eq != std::string::npos) {
         typed.Set(flag, word.substr(eq + 1));
-      } else if (!flag->takes_value) {
+      } else if (!TakesValue(*flag)) {
         typed.Set(flag, "true");
       } else if (i + 1 < last) {
         typed.Set(flag, words[++i]);
@@ -93,12 +74,12 @@ Typed ReadTyped(const std::vector<std::string>& words) {
     if (word.size() < 2 || word[0] != '-') continue;
     // A group of shorthands (-Ao json), a value attached (-nns, -n=ns), or one to follow.
     for (size_t j = 1; j < word.size(); ++j) {
-      const CompletionFlag* flag = FindShort(word[j]);
+      const Flag* flag = FindShorthand(word[j]);
       if (flag == nullptr) break;
       std::string rest = word.substr(j + 1);
       bool with_equals = HasPrefix(rest, "=");
       if (with_equals) rest.erase(0, 1);
-      if (!flag->takes_value) {
+      if (!TakesValue(*flag)) {
         typed.Set(flag, with_equals ? rest : "true");
         if (with_equals) break;
         continue;
@@ -131,8 +112,8 @@ Completion Filtered(const std::vector<std::string>& candidates, const std::strin
 Completion FlagNames(const Typed& typed, const std::string& prefix) {
   Completion completion;
   completion.directive = kDirectiveNoFileComp;
-  for (const CompletionFlag& flag : CompletionFlags()) {
-    if (typed.names.count(flag.name) != 0 && !flag.repeatable) continue;
+  for (const Flag& flag : Flags()) {
+    if (typed.names.count(flag.name) != 0 && !(flag.type == FlagType::kStringArray)) continue;
     std::string name = "--" + flag.name;
     if (HasPrefix(name, prefix)) completion.candidates.push_back(name + "\t" + flag.usage);
     name = std::string("-") + flag.shorthand;
@@ -143,23 +124,17 @@ Completion FlagNames(const Typed& typed, const std::string& prefix) {
   return completion;
 }
 
-Completion FlagValue(const CompletionFlag& flag, const Typed& typed, const std::string& prefix,
+Completion FlagValue(const Flag& flag, const Typed& typed, const std::string& prefix,
                      const KubectlCompleter& kubectl) {
-  if (flag.name == "output") {
-    return Filtered({"json", "wide", "yaml"}, prefix, kDirectiveNoFileComp);
+  switch (flag.completion) {
+    case ValueCompletion::kChoices: return Filtered(flag.choices, prefix, kDirectiveNoFileComp);
+    case ValueCompletion::kFile: return Completion{{}, kDirectiveDefault};
+    case ValueCompletion::kNothing: return Completion{{}, kDirectiveNoFileComp};
+    case ValueCompletion::kKubectl: break;
   }
-  if (flag.name == "max-claims") {
-    return Filtered({"200Gi\tthe default", "quota\tthe namespace's ResourceQuota requests.storage"},
-                    prefix, kDirectiveNoFileComp);
-  }
-  if (kFileValued.count(flag.name) != 0) return Completion{{}, kDirectiveDefault};
-  if (kKubectlCompleted.count(flag.name) == 0) return Completion{{}, kDirectiveNoFileComp};
-
   std::vector<std::string> args = {"__complete", "get", "persistentvolumeclaims"};
   for (const auto& [typed_flag, value] : typed.values) {
-    if (kConnectionFlags.count(typed_flag->name) != 0) {
-      args.push_back("--" + typed_flag->name + "=" + value);
-    }
+    if (PassedToKubectl(*typed_flag)) args.push_back("--" + typed_flag->name + "=" + value);
   }
   args.push_back("--" + flag.name);
   args.push_back(prefix);
@@ -167,60 +142,6 @@ Completion FlagValue(const CompletionFlag& flag, const Typed& typed, const std::
 }
 
 }  // namespace
-
-const std::vector<CompletionFlag>& CompletionFlags() {
-  // The usage texts are the first sentence of each flag's line in --help (help.cc).
-  static const std::vector<CompletionFlag> flags = [] {
-    std::vector<CompletionFlag> f = {
-        {"all-namespaces", 'A', false, false, "List and watch the claims of every namespace."},
-        {"as", 0, true, false, "Username to impersonate for the operation."},
-        {"as-group", 0, true, true,
-         "Group to impersonate for the operation, this flag can be repeated."},
-        {"certificate-authority", 0, true, false,
-         "Path to a cert file for the certificate authority."},
-        {"client-certificate", 0, true, false, "Path to a client certificate file for TLS."},
-        {"client-key", 0, true, false, "Path to a client key file for TLS."},
-        {"cluster", 0, true, false, "The name of the kubeconfig cluster to use."},
-        {"context", 0, true, false, "The name of the kubeconfig context to use."},
-        {"exec", 0, true, false, "Command run on each crossing of --max-claims."},
-        {"field-selector", 0, true, false,
-         "Selector (field query) to filter on, supports '=', '==', and '!='."},
-        {"from-file", 0, true, false,
-         "Read claims from a file ('-' for stdin) instead of the server; implies --once."},
-        {"help", 'h', false, false, "help for pvcwatch"},
-        {"insecure-skip-tls-verify", 0, false, false,
-         "If true, the server's certificate will not be checked for validity."},
-        {"kubeconfig", 0, true, false, "Path to the kubeconfig file to use for CLI requests."},
-        {"max-claims", 0, true, false,
-         "Threshold for the claimed total: a quantity, or 'quota' for the namespace's "
-         "ResourceQuota."},
-        {"namespace", 'n', true, false, "If present, the namespace scope for this CLI request."},
-        {"no-headers", 0, false, false,
-         "When using the default or custom-column output format, don't print headers."},
-        {"once", 0, false, false, "List, print the summary and exit instead of watching."},
-        {"output", 'o', true, false, "Output format. One of: (json, yaml, wide)."},
-        {"password", 0, true, false, "Password for basic authentication to the API server."},
-        {"request-timeout", 0, true, false,
-         "The length of time to wait before giving up on a single server request."},
-        {"selector", 'l', true, false,
-         "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'."},
-        {"server", 's', true, false, "The address and port of the Kubernetes API server."},
-        {"show-labels", 0, false, false, "When printing, show all labels as the last column."},
-        {"tls-server-name", 0, true, false,
-         "Server name to use for server certificate validation."},
-        {"token", 0, true, false, "Bearer token for authentication to the API server."},
-        {"user", 0, true, false, "The name of the kubeconfig user to use."},
-        {"username", 0, true, false, "Username for basic authentication to the API server."},
-        {"v", 'v', true, false, "Number for the log level verbosity."},
-        {"version", 0, false, false, "Print the version and exit."},
-    };
-    std::sort(f.begin(), f.end(), [](const CompletionFlag& a, const CompletionFlag& b) {
-      return a.name < b.name;
-    });
-    return f;
-  }();
-  return flags;
-}
 
 Completion Complete(const std::vector<std::string>& args, const KubectlCompleter& kubectl) {
   std::vector<std::string> words = args;
@@ -238,9 +159,9 @@ Completion Complete(const std::vector<std::string>& args, const KubectlCompleter
   size_t eq = word.find('=');
   if (eq == std::string::npos) return FlagNames(typed, word);
   // --flag=value or -f=value: the shell completes the part after '='.
-  const CompletionFlag* flag =
-      HasPrefix(word, "--") ? FindLong(word.substr(2, eq - 2)) : FindShort(word[eq - 1]);
-  if (flag == nullptr || !flag->takes_value) return Completion{{}, kDirectiveNoFileComp};
+  const Flag* flag =
+      HasPrefix(word, "--") ? FindFlag(word.substr(2, eq - 2)) : FindShorthand(word[eq - 1]);
+  if (flag == nullptr || !TakesValue(*flag)) return Completion{{}, kDirectiveNoFileComp};
   return FlagValue(*flag, typed, word.substr(eq + 1), kubectl);
 }
 

@@ -26,18 +26,6 @@ struct Completion {
 /// Runs `kubectl <args>` and returns its completion answer (the seam tests replace).
 using KubectlCompleter = std::function<Completion(const std::vector<std::string>& args)>;
 
-/// A flag of `kubectl pvcwatch` as completion sees it.
-struct CompletionFlag {
-  std::string name;      // long name, without dashes
-  char shorthand = 0;    // one letter, or 0
-  bool takes_value = true;
-  bool repeatable = false;
-  std::string usage;     // shown beside the candidate
-};
-
-/// Every flag ParseOptions accepts, sorted by name as pflag sorts them.
-const std::vector<CompletionFlag>& CompletionFlags();
-
 /// Completes the last word of `kubectl pvcwatch <args>`: kubectl's plugin completion
 /// (kubectl >= 1.26) passes the words typed after the plugin name, the last one being the
 /// word to complete (empty for a new word). Flag names and the values of -o and

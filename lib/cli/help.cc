@@ -1,6 +1,24 @@
-#include "cli/options.h"
+#include "cli/help.h"
+
+#include "cli/flags.h"
 
 namespace pvcwatch::cli {
+namespace {
+
+// kubectl's layout (1.37): the flag and its default on one line, the usage on the next
+// behind a tab, then an empty line. -h/--help is cobra's and not listed.
+std::string FlagBlocks(bool connection) {
+  std::string out;
+  for (const Flag& flag : Flags()) {
+    if (flag.connection != connection || flag.name == "help") continue;
+    out += "    ";
+    if (flag.shorthand != 0) out += std::string("-") + flag.shorthand + ", ";
+    out += "--" + flag.name + "=" + flag.default_text + ":\n\t" + flag.usage + "\n\n";
+  }
+  return out;
+}
+
+}  // namespace
 
 std::string HelpText() {
   return R"(List the PersistentVolumeClaims in scope as 'kubectl get pvc' does, add up the storage
@@ -27,43 +45,8 @@ Examples:
   kubectl get pvc -A -o json | kubectl pvcwatch --from-file -
 
 Options:
-  -A, --all-namespaces=false: List and watch the claims of every namespace.
-      --exec='': Command run by /bin/sh -c on each crossing of --max-claims, with PVCWATCH_EVENT,
-        PVCWATCH_TOTAL, PVCWATCH_MAX_CLAIMS, PVCWATCH_PERCENT, PVCWATCH_NAMESPACE in its environment.
-      --field-selector='': Selector (field query) to filter on, supports '=', '==', and '!='.
-      --from-file='': Read claims from a file ('-' for stdin) instead of the server; implies --once.
-      --max-claims='200Gi': Threshold for the claimed total: a quantity, or 'quota' for the
-        namespace's ResourceQuota requests.storage hard limit.
-      --no-headers=false: When using the default or custom-column output format, don't print headers.
-      --once=false: List, print the summary and exit instead of watching.
-  -o, --output='': Output format. One of: (json, yaml, wide).
-  -l, --selector='': Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.
-      --show-labels=false: When printing, show all labels as the last column.
-      --version=false: Print the version and exit.
-
-Connection options (as kubectl's):
-      --as='': Username to impersonate for the operation.
-      --as-group=[]: Group to impersonate for the operation, this flag can be repeated.
-      --certificate-authority='': Path to a cert file for the certificate authority.
-      --client-certificate='': Path to a client certificate file for TLS.
-      --client-key='': Path to a client key file for TLS.
-      --cluster='': The name of the kubeconfig cluster to use.
-      --context='': The name of the kubeconfig context to use.
-      --insecure-skip-tls-verify=false: If true, the server's certificate will not be checked for
-        validity. This will make your HTTPS connections insecure.
-      --kubeconfig='': Path to the kubeconfig file to use for CLI requests.
-  -n, --namespace='': If present, the namespace scope for this CLI request.
-      --password='': Password for basic authentication to the API server.
-      --request-timeout='0': The length of time to wait before giving up on a single server
-        request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h).
-  -s, --server='': The address and port of the Kubernetes API server.
-      --tls-server-name='': Server name to use for server certificate validation.
-      --token='': Bearer token for authentication to the API server.
-      --user='': The name of the kubeconfig user to use.
-      --username='': Username for basic authentication to the API server.
-  -v, --v=0: Number for the log level verbosity.
-
-Exit status:
+)" + FlagBlocks(false) + "Connection options (as kubectl's):\n" + FlagBlocks(true) +
+         R"(Exit status:
   0  success (watch ended by SIGINT/SIGTERM, or --once at or under --max-claims)
   1  error (bad flags, kubeconfig, connection, server error)
   3  --once: the total is over --max-claims

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "kubeconfig/overrides.h"
+
 namespace pvcwatch::cli {
 
 /// A bad command line: unknown flag, missing or bad value. main prints it as kubectl
@@ -14,27 +16,13 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// The parsed command line. Connection flags keep kubectl's (cli-runtime ConfigFlags)
-/// names; an unset flag is empty (or nullopt) so it does not override the kubeconfig.
+/// The parsed command line (see flags.cc for every flag). An unset connection flag is
+/// empty (or nullopt) so it does not override the kubeconfig.
 struct Options {
-  // Connection.
+  // Connection: kubectl's flags, bound straight into client-go's ConfigOverrides as
+  // cli-runtime's ConfigFlags binds them.
   std::string kubeconfig;
-  std::string context;
-  std::string cluster;
-  std::string user;
-  std::string namespace_name;
-  std::string server;
-  std::string token;
-  std::string username;
-  std::string password;
-  std::string certificate_authority;
-  std::string client_certificate;
-  std::string client_key;
-  std::optional<bool> insecure_skip_tls_verify;
-  std::string tls_server_name;
-  std::string request_timeout;
-  std::string as;
-  std::vector<std::string> as_groups;
+  kubeconfig::Overrides connection;
   int verbosity = 0;
 
   // Scope.
@@ -54,13 +42,5 @@ struct Options {
   bool help = false;
   bool version = false;
 };
-
-/// Parses argv as kubectl's pflag would (`--f=v`, `--f v`, `-f v`, `-f=v`, `-fv`).
-/// Throws UsageError with kubectl's wording ("unknown flag: --x"); an unknown -o is a
-/// std::runtime_error, which kubectl prints without the pointer to --help.
-Options ParseOptions(int argc, const char* const argv[]);
-
-/// The --help text.
-std::string HelpText();
 
 }  // namespace pvcwatch::cli

@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "cli/claim_input.h"
+#include "cli/help.h"
 #include "cli/watch_command.h"
 #include "json/encode.h"
 #include "kubeconfig/client_config.h"
-#include "kubeconfig/errors.h"
 #include "kubeconfig/loader.h"
 #include "print/claim_table.h"
 #include "print/managed_fields.h"
@@ -39,23 +39,7 @@ std::string Env(const char* name) {
 }
 
 kubeconfig::Overrides OverridesFrom(const Options& o) {
-  kubeconfig::Overrides overrides;
-  overrides.context = o.context;
-  overrides.cluster = o.cluster;
-  overrides.user = o.user;
-  overrides.namespace_name = o.namespace_name;
-  overrides.server = o.server;
-  overrides.tls_server_name = o.tls_server_name;
-  overrides.certificate_authority = o.certificate_authority;
-  overrides.client_certificate = o.client_certificate;
-  overrides.client_key = o.client_key;
-  overrides.token = o.token;
-  overrides.username = o.username;
-  overrides.password = o.password;
-  overrides.insecure_skip_tls_verify = o.insecure_skip_tls_verify;
-  overrides.impersonate = o.as;
-  overrides.impersonate_groups = o.as_groups;
-  overrides.request_timeout = o.request_timeout;
+  kubeconfig::Overrides overrides = o.connection;
   overrides.default_server = kubeconfig::KubectlDefaultServer();
   return overrides;
 }

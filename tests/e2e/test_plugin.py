@@ -51,7 +51,7 @@ class CompletionTest(harness.ClusterTest):
         self.assertEqual(directive, NO_FILE_COMP)
         expected = {"--help", "-h"}
         r = self.pvcwatch("--help")
-        for short, long in re.findall(r"^  (?:(-\w), )?\s*(--[\w-]+)=", r.out, re.M):
+        for short, long in re.findall(r"^    (?:(-\w), )?(--[\w-]+)=", r.out, re.M):
             expected.add(long)
             if short:
                 expected.add(short)
@@ -68,8 +68,10 @@ class CompletionTest(harness.ClusterTest):
 
     def test_flags_come_with_descriptions_unless_asked_not_to(self):
         r = self.run_cmd(["kubectl", "__complete", "pvcwatch", "--max"])
+        # The whole usage, as cobra gives it (kubectl's own flags come the same way).
         self.assertEqual(r.out, "--max-claims\tThreshold for the claimed total: a quantity, or "
-                                "'quota' for the namespace's ResourceQuota.\n:4\n")
+                                "'quota' for the namespace's ResourceQuota requests.storage hard "
+                                "limit.\n:4\n")
         r = self.run_cmd(["kubectl", "__completeNoDesc", "pvcwatch", "--max"])
         self.assertEqual(r.out, "--max-claims\n:4\n")
 
@@ -242,7 +244,25 @@ class HelpTest(harness.ClusterTest):
         self.assertGreater(len(names), 25)
         for name in names:
             if name != "--help":
-                self.assertRegex(help_text, rf"\n  (-\w, |    ){re.escape(name)}=\S*: \S", name)
+                self.assertRegex(help_text, rf"\n    (-\w, )?{re.escape(name)}=\S*:\n\t\S", name)
+
+    @staticmethod
+    def flag_blocks(text):
+        """{"--name": "    --name=default:\\n\\tusage\\n"} for kubectl's help layout."""
+        return {m.group(2): m.group(0)
+                for m in re.finditer(r"^    (-\w, )?(--[\w-]+)=.*:\n\t.*\n", text, re.M)}
+
+    def test_flags_shared_with_kubectl_are_described_in_its_words(self):
+        ours = self.flag_blocks(self.pvcwatch("--help").out)
+        theirs = self.flag_blocks(self.kubectl("options").out)
+        theirs.update(self.flag_blocks(self.kubectl("get", "--help").out))
+        shared = ["--as", "--as-group", "--certificate-authority", "--client-certificate",
+                  "--client-key", "--cluster", "--context", "--insecure-skip-tls-verify",
+                  "--kubeconfig", "--namespace", "--password", "--request-timeout", "--server",
+                  "--tls-server-name", "--token", "--user", "--username", "--v", "--selector",
+                  "--field-selector", "--show-labels", "--no-headers"]
+        for name in shared:
+            self.assertEqual(ours.get(name), theirs.get(name), name)
 
     def test_version(self):
         r = self.pvcwatch("--version")

@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "cli/options.h"
+#include "cli/flags.h"
+#include "cli/help.h"
+#include "cli/parse_options.h"
 
 namespace pvcwatch::cli {
 namespace {
@@ -57,16 +59,16 @@ Completion CompleteWithoutKubectl(const Words& args) {
 BOOST_AUTO_TEST_SUITE(completion_test)
 
 BOOST_AUTO_TEST_CASE(every_flag_is_one_parse_options_accepts) {
-  for (const CompletionFlag& flag : CompletionFlags()) {
+  for (const Flag& flag : Flags()) {
     const std::string value = flag.name == "output"       ? "json"
                               : flag.name == "max-claims" ? "1Gi"
                               : flag.name == "v"          ? "2"
                                                           : "x";
     std::vector<std::string> words = {"kubectl-pvcwatch", "--" + flag.name};
-    if (flag.takes_value) words.push_back(value);
+    if (flag.type != FlagType::kBool) words.push_back(value);
     if (flag.shorthand != 0) {
       words.push_back(std::string("-") + flag.shorthand);
-      if (flag.takes_value) words.push_back(value);
+      if (flag.type != FlagType::kBool) words.push_back(value);
     }
     std::vector<const char*> argv;
     for (const std::string& w : words) argv.push_back(w.c_str());
@@ -79,19 +81,19 @@ BOOST_AUTO_TEST_CASE(every_flag_is_one_parse_options_accepts) {
 BOOST_AUTO_TEST_CASE(flags_are_the_ones_help_describes) {
   std::set<std::string> described = {"help"};  // cobra's -h/--help, not listed by kubectl
   const std::string help = HelpText();
-  std::regex line(R"(\n  (?:-\w, |    )--([\w-]+)=)");
+  std::regex line(R"(\n    (?:-\w, )?--([\w-]+)=\S*:\n\t\S)");
   for (auto it = std::sregex_iterator(help.begin(), help.end(), line);
        it != std::sregex_iterator(); ++it) {
     described.insert((*it)[1]);
   }
   std::set<std::string> completed;
-  for (const CompletionFlag& flag : CompletionFlags()) completed.insert(flag.name);
+  for (const Flag& flag : Flags()) completed.insert(flag.name);
   BOOST_TEST(completed == described, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(flags_are_in_name_order_long_before_short) {
   Words names = Names(CompleteWithoutKubectl({"-"}));
-  BOOST_TEST(names.size() == CompletionFlags().size() + 7);  // seven have a shorthand
+  BOOST_TEST(names.size() == Flags().size() + 7);  // seven have a shorthand
   BOOST_TEST((Words(names.begin(), names.begin() + 3) == Words{"--all-namespaces", "-A", "--as"}));
   BOOST_TEST(names.back() == "--version");
 }
@@ -124,7 +126,7 @@ BOOST_DATA_TEST_CASE(flag_names,
 BOOST_AUTO_TEST_CASE(flag_names_carry_the_usage) {
   Completion completion = CompleteWithoutKubectl({"--na"});
   BOOST_TEST(completion.candidates ==
-             Words{"--namespace\tIf present, the namespace scope for this CLI request."});
+             Words{"--namespace\tIf present, the namespace scope for this CLI request"});
 }
 
 BOOST_DATA_TEST_CASE(values_completed_here,

@@ -1,4 +1,4 @@
-#include "cli/options.h"
+#include "cli/parse_options.h"
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
@@ -23,26 +23,26 @@ std::string ErrorOf(std::vector<const char*> args) {
   return "no error";
 }
 
-BOOST_AUTO_TEST_SUITE(options_test)
+BOOST_AUTO_TEST_SUITE(parse_options_test)
 
 BOOST_AUTO_TEST_CASE(defaults) {
   Options o = Parse({});
   BOOST_TEST(o.max_claims == "200Gi");
   BOOST_TEST(!o.once);
   BOOST_TEST(!o.all_namespaces);
-  BOOST_TEST(!o.insecure_skip_tls_verify.has_value());
+  BOOST_TEST(!o.connection.insecure_skip_tls_verify.has_value());
 }
 
 BOOST_DATA_TEST_CASE(namespace_spellings,
                      data::make({"-n=ns", "--namespace=ns", "-nns"}), spelling) {
-  BOOST_TEST(Parse({spelling}).namespace_name == "ns");
+  BOOST_TEST(Parse({spelling}).connection.namespace_name == "ns");
 }
 
 BOOST_AUTO_TEST_CASE(separate_values) {
   Options o = Parse({"-n", "ns", "--context", "ctx", "-l", "env in (a,b)", "--max-claims",
                      "1Ti", "-o", "json", "--once"});
-  BOOST_TEST(o.namespace_name == "ns");
-  BOOST_TEST(o.context == "ctx");
+  BOOST_TEST(o.connection.namespace_name == "ns");
+  BOOST_TEST(o.connection.context == "ctx");
   BOOST_TEST(o.label_selector == "env in (a,b)");
   BOOST_TEST(o.max_claims == "1Ti");
   BOOST_TEST(o.output == "json");
@@ -51,15 +51,15 @@ BOOST_AUTO_TEST_CASE(separate_values) {
 
 BOOST_AUTO_TEST_CASE(as_group_repeats_without_splitting) {
   Options o = Parse({"--as", "bob", "--as-group", "a,b", "--as-group=c"});
-  BOOST_TEST(o.as == "bob");
-  BOOST_TEST(o.as_groups == (std::vector<std::string>{"a,b", "c"}));
+  BOOST_TEST(o.connection.impersonate == "bob");
+  BOOST_TEST(o.connection.impersonate_groups == (std::vector<std::string>{"a,b", "c"}));
 }
 
 BOOST_AUTO_TEST_CASE(booleans_take_explicit_values) {
   BOOST_TEST(Parse({"-A"}).all_namespaces);
   BOOST_TEST(!Parse({"--all-namespaces=false"}).all_namespaces);
-  BOOST_TEST(*Parse({"--insecure-skip-tls-verify"}).insecure_skip_tls_verify);
-  BOOST_TEST(!*Parse({"--insecure-skip-tls-verify=false"}).insecure_skip_tls_verify);
+  BOOST_TEST(*Parse({"--insecure-skip-tls-verify"}).connection.insecure_skip_tls_verify);
+  BOOST_TEST(!*Parse({"--insecure-skip-tls-verify=false"}).connection.insecure_skip_tls_verify);
 }
 
 BOOST_AUTO_TEST_CASE(pflag_spellings_cxxopts_lacks) {

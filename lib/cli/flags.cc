@@ -1,0 +1,166 @@
+#include "cli/flags.h"
+
+#include <algorithm>
+#include <type_traits>
+
+namespace pvcwatch::cli {
+namespace {
+
+using T = FlagType;
+using C = ValueCompletion;
+
+// A setter for each kind of Options field.
+template <typename Field>
+std::function<void(Options&, const std::string&)> Into(Field Options::*field) {
+  return [field](Options& options, const std::string& value) {
+    if constexpr (std::is_same_v<Field, bool>) {
+      options.*field = value == "true";
+    } else if constexpr (std::is_same_v<Field, int>) {
+      options.*field = std::stoi(value);  // checked by ParseOptions
+    } else {
+      options.*field = value;
+    }
+  };
+}
+
+// A setter for a field of the connection overrides.
+template <typename Field>
+std::function<void(Options&, const std::string&)> Connection(Field kubeconfig::Overrides::*field) {
+  return [field](Options& options, const std::string& value) {
+    if constexpr (std::is_same_v<Field, std::optional<bool>>) {
+      options.connection.*field = value == "true";
+    } else if constexpr (std::is_same_v<Field, std::vector<std::string>>) {
+      (options.connection.*field).push_back(value);
+    } else {
+      options.connection.*field = value;
+    }
+  };
+}
+
+std::vector<Flag> Table() {
+  std::vector<Flag> flags = {
+      // What the plugin does.
+      {"all-namespaces", 'A', T::kBool, "false", "List and watch the claims of every namespace.",
+       false, C::kNothing, {}, Into(&Options::all_namespaces)},
+      {"exec", 0, T::kString, "''",
+       "Command run by /bin/sh -c on each crossing of --max-claims, with PVCWATCH_EVENT, "
+       "PVCWATCH_TOTAL, PVCWATCH_MAX_CLAIMS, PVCWATCH_PERCENT, PVCWATCH_NAMESPACE in its "
+       "environment.",
+       false, C::kFile, {}, Into(&Options::exec)},
+      {"field-selector", 0, T::kString, "''",
+       "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector "
+       "key1=value1,key2=value2). The server only supports a limited number of field queries "
+       "per type.", false, C::kNothing,
+       {}, Into(&Options::field_selector)},
+      {"from-file", 0, T::kString, "''",
+       "Read claims from a file ('-' for stdin) instead of the server; implies --once.", false,
+       C::kFile, {}, Into(&Options::from_file)},
+      {"help", 'h', T::kBool, "false", "help for pvcwatch", false, C::kNothing, {},
+       Into(&Options::help)},
+      {"max-claims", 0, T::kString, "'200Gi'",
+       "Threshold for the claimed total: a quantity, or 'quota' for the namespace's "
+       "ResourceQuota requests.storage hard limit.",
+       false, C::kChoices,
+       {"200Gi\tthe default", "quota\tthe namespace's ResourceQuota requests.storage"},
+       Into(&Options::max_claims)},
+      {"no-headers", 0, T::kBool, "false",
+       "When using the default or custom-column output format, don't print headers (default "
+       "print headers).", false,
+       C::kNothing, {}, Into(&Options::no_headers)},
+      {"once", 0, T::kBool, "false", "List, print the summary and exit instead of watching.",
+       false, C::kNothing, {}, Into(&Options::once)},
+      {"output", 'o', T::kString, "''", "Output format. One of: (json, yaml, wide).", false,
+       C::kChoices, {"json", "wide", "yaml"}, Into(&Options::output)},
+      {"selector", 'l', T::kString, "''",
+       "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l "
+       "key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the "
+       "specified label constraints.", false,
+       C::kNothing, {}, Into(&Options::label_selector)},
+      {"show-labels", 0, T::kBool, "false", "When printing, show all labels as the last column (default hide labels column)",
+       false, C::kNothing, {}, Into(&Options::show_labels)},
+      {"version", 0, T::kBool, "false", "Print the version and exit.", false, C::kNothing, {},
+       Into(&Options::version)},
+
+      // kubectl's connection flags (cli-runtime ConfigFlags). Usage texts that kubectl has
+      // too are kubectl's, word for word (tests compare them with `kubectl options`).
+      {"as", 0, T::kString, "''", "Username to impersonate for the operation. User could be a regular user or a service "
+       "account in a namespace.", true,
+       C::kNothing, {}, Connection(&kubeconfig::Overrides::impersonate)},
+      {"as-group", 0, T::kStringArray, "[]",
+       "Group to impersonate for the operation, this flag can be repeated to specify multiple "
+       "groups.", true, C::kNothing,
+       {}, Connection(&kubeconfig::Overrides::impersonate_groups)},
+      {"certificate-authority", 0, T::kString, "''",
+       "Path to a cert file for the certificate authority", true, C::kFile, {},
+       Connection(&kubeconfig::Overrides::certificate_authority)},
+      {"client-certificate", 0, T::kString, "''", "Path to a client certificate file for TLS",
+       true, C::kFile, {}, Connection(&kubeconfig::Overrides::client_certificate)},
+      {"client-key", 0, T::kString, "''", "Path to a client key file for TLS", true, C::kFile,
+       {}, Connection(&kubeconfig::Overrides::client_key)},
+      {"cluster", 0, T::kString, "''", "The name of the kubeconfig cluster to use", true,
+       C::kKubectl, {}, Connection(&kubeconfig::Overrides::cluster)},
+      {"context", 0, T::kString, "''", "The name of the kubeconfig context to use", true,
+       C::kKubectl, {}, Connection(&kubeconfig::Overrides::context)},
+      {"insecure-skip-tls-verify", 0, T::kBool, "false",
+       "If true, the server's certificate will not be checked for validity. This will make "
+       "your HTTPS connections insecure",
+       true, C::kNothing, {}, Connection(&kubeconfig::Overrides::insecure_skip_tls_verify)},
+      {"kubeconfig", 0, T::kString, "''", "Path to the kubeconfig file to use for CLI requests.",
+       true, C::kFile, {}, Into(&Options::kubeconfig)},
+      {"namespace", 'n', T::kString, "''",
+       "If present, the namespace scope for this CLI request", true, C::kKubectl, {},
+       Connection(&kubeconfig::Overrides::namespace_name)},
+      {"password", 0, T::kString, "''", "Password for basic authentication to the API server",
+       true, C::kNothing, {}, Connection(&kubeconfig::Overrides::password)},
+      {"request-timeout", 0, T::kString, "'0'",
+       "The length of time to wait before giving up on a single server request. Non-zero "
+       "values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero "
+       "means don't timeout requests.",
+       true, C::kNothing, {}, Connection(&kubeconfig::Overrides::request_timeout)},
+      {"server", 's', T::kString, "''", "The address and port of the Kubernetes API server",
+       true, C::kNothing, {}, Connection(&kubeconfig::Overrides::server)},
+      {"tls-server-name", 0, T::kString, "''",
+       "Server name to use for server certificate validation. If it is not provided, the "
+       "hostname used to contact the server is used",
+       true, C::kNothing, {}, Connection(&kubeconfig::Overrides::tls_server_name)},
+      {"token", 0, T::kString, "''", "Bearer token for authentication to the API server", true,
+       C::kNothing, {}, Connection(&kubeconfig::Overrides::token)},
+      {"user", 0, T::kString, "''", "The name of the kubeconfig user to use", true,
+       C::kKubectl, {}, Connection(&kubeconfig::Overrides::user)},
+      {"username", 0, T::kString, "''", "Username for basic authentication to the API server",
+       true, C::kNothing, {}, Connection(&kubeconfig::Overrides::username)},
+      {"v", 'v', T::kInt, "0", "number for the log level verbosity", true, C::kNothing, {},
+       Into(&Options::verbosity)},
+  };
+  std::sort(flags.begin(), flags.end(),
+            [](const Flag& a, const Flag& b) { return a.name < b.name; });
+  return flags;
+}
+
+}  // namespace
+
+const std::vector<Flag>& Flags() {
+  static const std::vector<Flag> flags = Table();
+  return flags;
+}
+
+const Flag* FindFlag(std::string_view name) {
+  for (const Flag& flag : Flags()) {
+    if (flag.name == name) return &flag;
+  }
+  return nullptr;
+}
+
+const Flag* FindShorthand(char shorthand) {
+  for (const Flag& flag : Flags()) {
+    if (shorthand != 0 && flag.shorthand == shorthand) return &flag;
+  }
+  return nullptr;
+}
+
+std::string ShownName(const Flag& flag) {
+  return (flag.shorthand != 0 ? std::string("-") + flag.shorthand + ", " : "") + "--" +
+         flag.name;
+}
+
+}  // namespace pvcwatch::cli

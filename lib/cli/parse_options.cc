@@ -1,0 +1,182 @@
+#include "cli/parse_options.h"
+
+#include <cxxopts.hpp>
+
+#include <stdexcept>
+#include <string_view>
+#include <utility>
+
+#include "cli/flags.h"
+#include "quantity/quantity.h"
+
+namespace pvcwatch::cli {
+namespace {
+
+// cxxopts names options in its messages between curly quotes: ‘name’.
+std::string QuotedName(const std::string& message) {
+  const std::string open = "\xe2\x80\x98", close = "\xe2\x80\x99";
+  size_t start = message.find(open);
+  size_t end = message.find(close, start == std::string::npos ? 0 : start + open.size());
+  if (start == std::string::npos || end == std::string::npos) return "";
+  return message.substr(start + open.size(), end - start - open.size());
+}
+
+std::string FlagName(const std::string& name) {
+  return name.size() == 1 ? "'" + name + "' in -" + name : "--" + name;
+}
+
+bool ParseBool(const std::string& flag, const std::string& value) {
+  // strconv.ParseBool's words, as pflag accepts them.
+  for (const char* t : {"1", "t", "T", "true", "TRUE", "True"}) {
+    if (value == t) return true;
+  }
+  for (const char* f : {"0", "f", "F", "false", "FALSE", "False"}) {
+    if (value == f) return false;
+  }
+  throw UsageError("invalid argument \"" + value + "\" for \"" + flag +
+                   "\" flag: strconv.ParseBool: parsing \"" + value + "\": invalid syntax");
+}
+
+// The flag table as cxxopts options. Every value is read as text and checked here, so
+// that errors carry pflag's words.
+cxxopts::Options Declare() {
+  cxxopts::Options o("kubectl pvcwatch");
+  o.allow_unrecognised_options();
+  auto add = o.add_options();
+  for (const Flag& flag : Flags()) {
+    if (flag.type == FlagType::kStringArray) continue;  // Normalize takes these
+    // pflag's one-letter long name (--v) is cxxopts' shorthand; Normalize maps it.
+    std::string spec = flag.name.size() == 1 ? flag.name
+                       : flag.shorthand != 0 ? std::string(1, flag.shorthand) + "," + flag.name
+                                             : flag.name;
+    auto value = cxxopts::value<std::string>();
+    if (flag.type == FlagType::kBool) value->implicit_value("true");
+    add(spec, "", value);
+  }
+  add("args", "", cxxopts::value<std::vector<std::string>>());
+  o.parse_positional({"args"});
+  return o;
+}
+
+// The values of repeatable flags, in the order given.
+using Repeated = std::vector<std::pair<const Flag*, std::string>>;
+
+// pflag spellings cxxopts does not take: `-n=ns` (cxxopts keeps the '='), a boolean
+// shorthand with a value (`-A=false`), the long spelling of a one-letter flag (`--v=2`),
+// and repeatable flags (a cxxopts vector would split "a,b" on the comma).
+std::vector<std::string> Normalize(int argc, const char* const argv[], Repeated& repeated) {
+  std::vector<std::string> args{argv[0]};
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--") {
+      if (i + 1 < argc) throw UsageError("unknown command \"" + std::string(argv[i + 1]) + "\"");
+      break;
+    }
+    bool long_form = arg.rfind("--", 0) == 0;
+    const size_t eq = arg.find('=');
+    const Flag* flag =
+        long_form ? FindFlag(std::string_view(arg).substr(2, eq == std::string::npos ? eq : eq - 2))
+        : arg.size() > 1 && arg[0] == '-' ? FindShorthand(arg[1])
+                                          : nullptr;
+    if (flag != nullptr && flag->type == FlagType::kStringArray && long_form) {
+      if (eq != std::string::npos) {
+        repeated.emplace_back(flag, arg.substr(eq + 1));
+      } else if (i + 1 < argc) {
+        repeated.emplace_back(flag, argv[++i]);
+      } else {
+        throw UsageError("flag needs an argument: --" + flag->name);
+      }
+      continue;
+    }
+    if (long_form && flag != nullptr && flag->name.size() == 1) {
+      arg = arg.substr(1);  // --v=2 is -v=2
+      long_form = false;
+    }
+    if (!long_form && flag != nullptr && arg.size() > 2 && arg[2] == '=') {
+      if (flag->type == FlagType::kBool) {
+        args.push_back("--" + flag->name + arg.substr(2));
+      } else {
+        args.push_back(arg.substr(0, 2));
+        args.push_back(arg.substr(3));
+      }
+      continue;
+    }
+    args.push_back(arg);
+  }
+  return args;
+}
+
+// A value as the flag's type reads it; a bool becomes "true" or "false".
+std::string Checked(const Flag& flag, const std::string& value) {
+  if (flag.type == FlagType::kBool) return ParseBool(ShownName(flag), value) ? "true" : "false";
+  if (flag.type == FlagType::kInt) {
+    try {
+      size_t used = 0;
+      int number = std::stoi(value, &used);
+      if (used != value.size() || number < 0) throw std::invalid_argument(value);
+    } catch (const std::exception&) {
+      throw UsageError("invalid argument \"" + value + "\" for \"" + ShownName(flag) +
+                       "\" flag: strconv.ParseInt: parsing \"" + value + "\": invalid syntax");
+    }
+  }
+  return value;
+}
+
+}  // namespace
+
+Options ParseOptions(int argc, const char* const argv[]) {
+  Options options;
+  Repeated repeated;
+  std::vector<std::string> args = Normalize(argc, argv, repeated);
+  std::vector<const char*> raw;
+  for (const auto& a : args) raw.push_back(a.c_str());
+  cxxopts::Options declared = Declare();
+  cxxopts::ParseResult result;
+  try {
+    result = declared.parse(static_cast<int>(raw.size()), raw.data());
+  } catch (const cxxopts::exceptions::missing_argument& e) {
+    throw UsageError("flag needs an argument: " + FlagName(QuotedName(e.what())));
+  } catch (const cxxopts::exceptions::exception& e) {
+    throw UsageError(e.what());
+  }
+  for (const std::string& unknown : result.unmatched()) {
+    if (unknown.rfind("--", 0) == 0) {
+      throw UsageError("unknown flag: " + unknown.substr(0, unknown.find('=')));
+    }
+    throw UsageError("unknown shorthand flag: '" + unknown.substr(1, 1) + "' in " + unknown);
+  }
+
+  if (result.count("args")) {
+    throw UsageError("unknown command \"" + result["args"].as<std::vector<std::string>>()[0] +
+                     "\" for \"kubectl pvcwatch\"");
+  }
+
+  for (const Flag& flag : Flags()) {
+    if (flag.type != FlagType::kStringArray && result.count(flag.name)) {
+      flag.set(options, Checked(flag, result[flag.name].as<std::string>()));
+    }
+  }
+  for (const auto& [flag, value] : repeated) flag->set(options, value);
+
+  if (!options.output.empty() && options.output != "wide" && options.output != "json" &&
+      options.output != "yaml") {
+    // Not a usage error: kubectl's printer flags reject it after parsing, so kubectl
+    // prints it alone, without the pointer to --help.
+    throw std::runtime_error("unable to match a printer suitable for the output format \"" +
+                             options.output + "\", allowed formats are: json,wide,yaml");
+  }
+  if (options.max_claims != "quota") {
+    const std::string prefix = "invalid argument \"" + options.max_claims + "\" for \"--max-claims\" flag: ";
+    try {
+      if (Quantity::Parse(options.max_claims).Sign() <= 0) {
+        throw UsageError(prefix + "must be a quantity greater than zero, or quota");
+      }
+    } catch (const QuantityError& e) {
+      throw UsageError(prefix + e.what());
+    }
+  }
+  if (!options.from_file.empty()) options.once = true;
+  return options;
+}
+
+}  // namespace pvcwatch::cli
