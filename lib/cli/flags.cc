@@ -76,14 +76,16 @@ std::vector<Flag> Table() {
        "key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the "
        "specified label constraints.", false,
        C::kNothing, {}, Into(&Options::label_selector)},
-      {"show-labels", 0, T::kBool, "false", "When printing, show all labels as the last column (default hide labels column)",
+      {"show-labels", 0, T::kBool, "false",
+       "When printing, show all labels as the last column (default hide labels column)",
        false, C::kNothing, {}, Into(&Options::show_labels)},
       {"version", 0, T::kBool, "false", "Print the version and exit.", false, C::kNothing, {},
        Into(&Options::version)},
 
       // kubectl's connection flags (cli-runtime ConfigFlags). Usage texts that kubectl has
       // too are kubectl's, word for word (tests compare them with `kubectl options`).
-      {"as", 0, T::kString, "''", "Username to impersonate for the operation. User could be a regular user or a service "
+      {"as", 0, T::kString, "''",
+       "Username to impersonate for the operation. User could be a regular user or a service "
        "account in a namespace.", true,
        C::kNothing, {}, Connection(&kubeconfig::Overrides::impersonate)},
       {"as-group", 0, T::kStringArray, "[]",

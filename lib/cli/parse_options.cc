@@ -166,7 +166,8 @@ Options ParseOptions(int argc, const char* const argv[]) {
                              options.output + "\", allowed formats are: json,wide,yaml");
   }
   if (options.max_claims != "quota") {
-    const std::string prefix = "invalid argument \"" + options.max_claims + "\" for \"--max-claims\" flag: ";
+    const std::string prefix =
+        "invalid argument \"" + options.max_claims + "\" for \"--max-claims\" flag: ";
     try {
       if (Quantity::Parse(options.max_claims).Sign() <= 0) {
         throw UsageError(prefix + "must be a quantity greater than zero, or quota");

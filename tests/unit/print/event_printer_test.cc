@@ -1,0 +1,110 @@
+#include "print/event_printer.h"
+
+#include <boost/test/unit_test.hpp>
+#include <sstream>
+#include <string>
+
+#include "../pvc/claim_fixture.h"
+#include "pvc/claim.h"
+
+namespace pvcwatch::print {
+namespace {
+
+// The watch's machine output is a contract scripts read (README, "Machine output"):
+// these pin its fields, their order (sorted, as kubectl's JSON) and the text lines.
+struct Printed {
+  std::ostringstream out, err;
+  EventPrinter printer;
+  explicit Printed(EventFormat format, bool all_namespaces = false)
+      : printer(out, err, format, all_namespaces, [] { return std::string("T "); }) {}
+};
+
+pvc::Change Added(const std::string& size) {
+  json::Value object = testing::ClaimObject("u1", "data", size, "team-a");
+  return pvc::Change{pvc::Change::Kind::kAdded, pvc::ClaimFromObject(object), std::nullopt,
+                     object};
+}
+
+const Quantity kTotal = Quantity::Parse("225Gi");
+const Quantity kMax = Quantity::Parse("200Gi");
+const Standing kStanding{kTotal, kMax, 112.5};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(event_printer_test)
+
+BOOST_AUTO_TEST_CASE(a_json_change_is_one_line_with_the_object_and_the_totals) {
+  Printed p(EventFormat::kJson);
+  pvc::Change change = Added("75Gi");
+  p.printer.PrintChange(change, change.object, kStanding);
+  BOOST_TEST(p.out.str() ==
+             R"({"maxClaims":"200Gi","object":{"apiVersion":"v1",)"
+             R"("kind":"PersistentVolumeClaim",)"
+             R"("metadata":{"name":"data","namespace":"team-a","resourceVersion":"1","uid":"u1"},)"
+             R"("spec":{"resources":{"requests":{"storage":"75Gi"}},)"
+             R"("storageClassName":"standard"},)"
+             R"("status":{"phase":"Pending"}},"percent":112.5,"size":"75Gi","total":"225Gi",)"
+             R"("type":"ADDED"})"
+             "\n");
+  BOOST_TEST(p.err.str().empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_json_resize_carries_the_previous_size) {
+  Printed p(EventFormat::kJson);
+  pvc::Change change = Added("100Gi");
+  change.kind = pvc::Change::Kind::kResized;
+  change.previous = Quantity::Parse("75Gi");
+  p.printer.PrintChange(change, change.object, kStanding);
+  const std::string line = p.out.str();
+  BOOST_TEST(line.find(R"("previousSize":"75Gi")") != std::string::npos);
+  BOOST_TEST(line.find(R"("type":"MODIFIED")") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(json_crossings_and_limits) {
+  Printed p(EventFormat::kJson);
+  p.printer.PrintCrossing(pvc::Threshold::Crossing::kOverage, kStanding, true);
+  p.printer.PrintCrossing(pvc::Threshold::Crossing::kNormal, kStanding, false);
+  p.printer.PrintCrossing(pvc::Threshold::Crossing::kNone, kStanding, false);
+  p.printer.PrintLimit("storage", kStanding);
+  BOOST_TEST(p.out.str() ==
+             R"({"action":true,"maxClaims":"200Gi","percent":112.5,"total":"225Gi",)"
+             R"("type":"OVERAGE"})"
+             "\n"
+             R"({"action":false,"maxClaims":"200Gi","percent":112.5,"total":"225Gi",)"
+             R"("type":"NORMAL"})"
+             "\n"
+             R"({"maxClaims":"200Gi","percent":112.5,"source":"ResourceQuota/storage",)"
+             R"("total":"225Gi","type":"MAXCLAIMS"})"
+             "\n");
+}
+
+BOOST_AUTO_TEST_CASE(yaml_events_are_documents) {
+  Printed p(EventFormat::kYaml);
+  p.printer.PrintCrossing(pvc::Threshold::Crossing::kOverage, kStanding, false);
+  BOOST_TEST(p.out.str() ==
+             "---\naction: false\nmaxClaims: 200Gi\npercent: 112.5\ntotal: 225Gi\ntype: OVERAGE\n");
+}
+
+BOOST_AUTO_TEST_CASE(text_lines_are_the_original_programs) {
+  Printed p(EventFormat::kText, true);
+  pvc::Change change = Added("75Gi");
+  p.printer.PrintChange(change, change.object, kStanding);
+  p.printer.PrintCrossing(pvc::Threshold::Crossing::kOverage, kStanding, true);
+  p.printer.PrintStanding(kStanding);
+  BOOST_TEST(p.out.str() ==
+             "T PVC team-a/data added, claim size 75Gi\n"
+             "T Claim overage reached: max 200Gi at 225Gi\n"
+             "T *** Taking action ***\n"
+             "T At 112.5% claim capacity (225Gi/200Gi)\n");
+}
+
+BOOST_AUTO_TEST_CASE(notices_go_to_stderr_with_controls_made_visible) {
+  Printed p(EventFormat::kJson);
+  p.printer.PrintNotice("Warning: skipping \x1b[2Jx");
+  BOOST_TEST(p.out.str().empty());
+  BOOST_TEST(p.err.str() == "T Warning: skipping ^[[2Jx\n");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace pvcwatch::print
