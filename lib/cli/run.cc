@@ -263,8 +263,8 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
   out.flush();
   pvc::Threshold threshold(max_claims);
   QuotaSource quota{quota_lister, quota_limit, quota_version};
-  RunWatch(options, lister, scope, resource_version, ledger, threshold,
-           follow_quota ? &quota : nullptr, clock, out, err);
+  return RunWatch(options, lister, scope, resource_version, ledger, threshold,
+                  follow_quota ? &quota : nullptr, clock, out, err);
 }
 
 }  // namespace pvcwatch::cli

@@ -4,6 +4,8 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <exception>
 #include <map>
@@ -14,6 +16,7 @@
 
 #include "cli/error_message.h"
 #include "print/event_printer.h"
+#include "print/fd_output.h"
 #include "print/terminal_escape.h"
 #include "pvc/action.h"
 #include "clock/clock.h"
@@ -22,9 +25,11 @@
 namespace pvcwatch::cli {
 namespace {
 
-// How long the end of the watch waits for the output: a watch thread blocked writing to
-// a full pipe (a reader that stopped reading) holds it for as long as the reader sleeps.
+// How long the end of the watch waits for its threads before a write blocked on a
+// stalled stdout (a reader that stopped reading) is given up, and then before the
+// process ends without them (a thread still connecting, bounded only by its timeout).
 constexpr std::chrono::seconds kOutputGrace{2};
+constexpr std::chrono::seconds kShutdownGrace{3};
 
 using OutputMutex = std::recursive_timed_mutex;
 
@@ -59,18 +64,46 @@ class LockedStore : public watch::Store {
   OutputMutex& mutex_;
 };
 
-// A watch thread: runs its reflector, and on a fatal error reports it and wakes the
-// main thread (which owns the exit).
+// The watch threads still running, for the end of the watch to wait on.
+class Running {
+ public:
+  void Started() {
+    std::lock_guard lock(mutex_);
+    ++count_;
+  }
+  void Ended() {
+    {
+      std::lock_guard lock(mutex_);
+      --count_;
+    }
+    ended_.notify_all();
+  }
+  /// True once every thread has ended; false after `wait` with some still running.
+  bool WaitAll(std::chrono::milliseconds wait) {
+    std::unique_lock lock(mutex_);
+    return ended_.wait_for(lock, wait, [&] { return count_ == 0; });
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable ended_;
+  int count_ = 0;
+};
+
+// A watch thread: runs its reflector until the clock stops or a fatal error, which it
+// keeps and reports by waking the main thread (which owns the end of the watch).
 std::thread StartReflector(watch::Reflector& reflector, const std::string& resource_version,
-                           std::exception_ptr& failure, OutputMutex& mutex,
+                           std::exception_ptr& failure, OutputMutex& mutex, Running& running,
                            pthread_t main_thread) {
-  return std::thread([&reflector, resource_version, &failure, &mutex, main_thread] {
+  running.Started();
+  return std::thread([&reflector, resource_version, &failure, &mutex, &running, main_thread] {
     try {
       reflector.RunFrom(resource_version);
     } catch (...) {
       std::lock_guard lock(mutex);
       failure = std::current_exception();
     }
+    running.Ended();
     pthread_kill(main_thread, SIGUSR1);
   });
 }
@@ -91,7 +124,7 @@ void BlockWatchSignals() {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 }
 
-void RunWatch(const Options& options, watch::ListerWatcher& lister_watcher,
+int RunWatch(const Options& options, watch::ListerWatcher& lister_watcher,
               const watch::Scope& scope, const std::string& resource_version,
               pvc::Ledger& ledger, pvc::Threshold& threshold, QuotaSource* quota,
               clock::Clock& clock, std::ostream& out, std::ostream& err) {
@@ -187,25 +220,40 @@ void RunWatch(const Options& options, watch::ListerWatcher& lister_watcher,
   }
 
   pthread_t self = pthread_self();
+  Running running;
   std::exception_ptr claims_failure, quota_failure;
-  std::thread claims_thread = StartReflector(claims, resource_version, claims_failure, mutex, self);
+  std::thread claims_thread =
+      StartReflector(claims, resource_version, claims_failure, mutex, running, self);
   std::thread quota_thread;
   if (quotas) {
-    quota_thread = StartReflector(*quotas, quota->resource_version, quota_failure, mutex, self);
+    quota_thread =
+        StartReflector(*quotas, quota->resource_version, quota_failure, mutex, running, self);
   }
 
   int signal = 0;
   sigwait(&signals, &signal);
-  clock.Stop();  // backoffs and Retry-After waits end at once
-  // Whatever ended the wait, the process ends here: threads may be blocked in reads
-  // that only a server timeout would end. Running actions end first (bounded by their
-  // grace), then the line being written is finished, if the output moves at all.
-  if (actions) {
-    actions->Stop();
-    actions->Join(kOutputGrace);
+  // The end, cooperative and bounded: the clock stops (backoffs and Retry-After waits
+  // end), the reads under way are cancelled (the watches end), running actions are ended,
+  // and a write blocked on a stalled stdout is given up; then the threads are joined.
+  clock.Stop();
+  lister_watcher.Cancel();
+  if (quota != nullptr) quota->lister_watcher.Cancel();
+  if (actions) actions->Stop();
+  if (!running.WaitAll(kOutputGrace)) print::FdOutput::AbandonBlockedWrites();
+  if (!running.WaitAll(kShutdownGrace)) {
+    // A thread still connecting (dial 30 s, handshake 10 s): nothing can join it sooner,
+    // and it uses what this frame owns, so the process ends here, its output flushed.
+    std::unique_lock lock(mutex, std::defer_lock);
+    if (lock.try_lock_for(kOutputGrace)) {
+      out.flush();
+      err.flush();
+    }
+    _exit(signal == SIGUSR1 ? kExitError : kExitOk);
   }
-  std::unique_lock lock(mutex, std::defer_lock);
-  if (!lock.try_lock_for(kOutputGrace)) _exit(signal == SIGUSR1 ? kExitError : kExitOk);
+  claims_thread.join();
+  if (quota_thread.joinable()) quota_thread.join();
+  if (actions) actions->Join(kOutputGrace);
+
   std::exception_ptr failure = claims_failure ? claims_failure : quota_failure;
   int code = kExitOk;
   if (signal == SIGUSR1 && failure) {
@@ -219,7 +267,7 @@ void RunWatch(const Options& options, watch::ListerWatcher& lister_watcher,
   }
   out.flush();
   err.flush();
-  _exit(code);
+  return code;
 }
 
 }  // namespace pvcwatch::cli

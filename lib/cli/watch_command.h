@@ -25,13 +25,13 @@ struct QuotaSource {
 };
 
 /// Watches from `resource_version` (the first list, already in `ledger` and printed)
-/// until SIGINT/SIGTERM (exit 0) or a fatal error (printed, exit 1); the process ends
-/// there, since a watch thread may sit in a blocking read. Announces every change, each
-/// crossing of `threshold`, and runs --exec on crossings. `clock` paces the reflectors
-/// and is stopped when the watch ends.
-[[noreturn]] void RunWatch(const Options& options, watch::ListerWatcher& lister_watcher,
-                           const watch::Scope& scope, const std::string& resource_version,
-                           pvc::Ledger& ledger, pvc::Threshold& threshold, QuotaSource* quota,
-                           clock::Clock& clock, std::ostream& out, std::ostream& err);
+/// until SIGINT/SIGTERM (returns 0) or a fatal error (printed, returns 1). Announces every
+/// change, each crossing of `threshold`, and runs --exec on crossings. `clock` paces the
+/// reflectors and is stopped when the watch ends; its threads are joined before it
+/// returns (only a thread still connecting after the grace ends the process instead).
+int RunWatch(const Options& options, watch::ListerWatcher& lister_watcher,
+             const watch::Scope& scope, const std::string& resource_version, pvc::Ledger& ledger,
+             pvc::Threshold& threshold, QuotaSource* quota, clock::Clock& clock,
+             std::ostream& out, std::ostream& err);
 
 }  // namespace pvcwatch::cli

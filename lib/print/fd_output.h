@@ -18,6 +18,11 @@ class FdOutput : public std::streambuf {
   FdOutput(const FdOutput&) = delete;
   FdOutput& operator=(const FdOutput&) = delete;
 
+  /// Makes every FdOutput give up a write it is blocked in (its reader stopped reading)
+  /// within 0.1 s, and drop its output from then on; for the end of the program, so that
+  /// a thread blocked on a stalled stdout can be joined.
+  static void AbandonBlockedWrites();
+
  protected:
   int_type overflow(int_type c) override;
   int sync() override;

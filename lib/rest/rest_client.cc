@@ -6,10 +6,14 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 
+#include <sys/socket.h>
+
 #include <algorithm>
 #include <fstream>
 #include <mutex>
+#include <set>
 #include <sstream>
+#include <utility>
 
 #include "rest/errors.h"
 #include "rest/exec_authenticator.h"
@@ -54,11 +58,65 @@ struct Auth {
   Poco::Net::Context::Ptr tls;
 };
 
-// One GET with its head read; the body is still in the session.
+// The sockets of the responses being read, so that Cancel can end a blocking read from
+// another thread. Only the kernel socket is shut down: the TLS state stays with the
+// reading thread, which then sees the connection end.
+class OpenSockets {
+ public:
+  void Add(int fd) {
+    std::lock_guard lock(mutex_);
+    if (cancelled_) ::shutdown(fd, SHUT_RDWR);
+    fds_.insert(fd);
+  }
+  void Remove(int fd) {
+    std::lock_guard lock(mutex_);
+    fds_.erase(fd);
+  }
+  void Cancel() {
+    std::lock_guard lock(mutex_);
+    cancelled_ = true;
+    for (int fd : fds_) ::shutdown(fd, SHUT_RDWR);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::set<int> fds_;
+  bool cancelled_ = false;
+};
+
+// A socket listed in OpenSockets for as long as this lives.
+class OpenSocket {
+ public:
+  OpenSocket() = default;
+  OpenSocket(std::shared_ptr<OpenSockets> sockets, int fd) : sockets_(std::move(sockets)), fd_(fd) {
+    sockets_->Add(fd_);
+  }
+  OpenSocket(OpenSocket&& other) noexcept
+      : sockets_(std::move(other.sockets_)), fd_(std::exchange(other.fd_, -1)) {}
+  OpenSocket& operator=(OpenSocket&& other) noexcept {
+    Release();
+    sockets_ = std::move(other.sockets_);
+    fd_ = std::exchange(other.fd_, -1);
+    return *this;
+  }
+  ~OpenSocket() { Release(); }
+
+ private:
+  void Release() {
+    if (sockets_ && fd_ >= 0) sockets_->Remove(fd_);
+    fd_ = -1;
+  }
+  std::shared_ptr<OpenSockets> sockets_;
+  int fd_ = -1;
+};
+
+// One GET with its head read; the body is still in the session. `open` is declared last
+// so that the socket leaves OpenSockets before the session closes it.
 struct Exchange {
   std::unique_ptr<Poco::Net::HTTPClientSession> session;
   std::istream* body = nullptr;
   Response head;
+  OpenSocket open;
 };
 
 class PocoLineStream : public LineStream {
@@ -106,6 +164,7 @@ struct RestClient::Impl {
   Endpoint endpoint;
   SessionOptions base;  // TLS context, server name and proxy shared by every request
   std::unique_ptr<ExecAuthenticator> exec;
+  std::shared_ptr<OpenSockets> open_sockets = std::make_shared<OpenSockets>();
 
   std::mutex mutex;  // guards what follows
   std::string exec_key_pair;  // the certificate and key the exec TLS context holds
@@ -219,6 +278,7 @@ struct RestClient::Impl {
     try {
       ClearVerificationError();
       exchange.session->sendRequest(request);
+      exchange.open = OpenSocket(open_sockets, exchange.session->socket().impl()->sockfd());
       Poco::Net::HTTPResponse response;
       exchange.body = &exchange.session->receiveResponse(response);
       exchange.head.status = static_cast<int>(response.getStatus());
@@ -289,6 +349,8 @@ RestClient::RestClient(Config config, clock::Clock& clock)
 RestClient::~RestClient() = default;
 
 const std::string& RestClient::host() const { return impl_->endpoint.host_port; }
+
+void RestClient::Cancel() { impl_->open_sockets->Cancel(); }
 
 Response RestClient::Get(const std::string& path_and_query, const std::string& accept) {
   bool reauthenticated = false;

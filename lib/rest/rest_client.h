@@ -56,6 +56,11 @@ class RestClient {
   /// host:port of the server, for messages.
   const std::string& host() const;
 
+  /// Ends, from another thread, the reads of every response being read now or later
+  /// (a watch's stream ends or fails at once); for shutdown. Connecting is not ended,
+  /// only bounded by its timeouts.
+  void Cancel();
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

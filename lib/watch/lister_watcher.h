@@ -53,6 +53,9 @@ class ListerWatcher {
   virtual std::unique_ptr<EventStream> Watch(const Scope& scope,
                                              const std::string& resource_version,
                                              int timeout_seconds) = 0;
+  /// Ends, from another thread, the blocking reads of the lists and watches under way
+  /// (they end or fail at once); for shutdown, once the reflector's clock is stopped.
+  virtual void Cancel() {}
 };
 
 }  // namespace pvcwatch::watch

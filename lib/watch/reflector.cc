@@ -79,6 +79,7 @@ Reflector::Outcome Reflector::WatchOnce() {
 }
 
 void Reflector::Recover(std::exception_ptr error) {
+  if (clock_.Stopped()) return;  // the end of the watch cancelled what failed
   try {
     std::rethrow_exception(error);
   } catch (const rest::StatusError& e) {

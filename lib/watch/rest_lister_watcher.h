@@ -17,6 +17,7 @@ class RestListerWatcher : public ListerWatcher {
   ListPage List(const Scope& scope, int limit, const std::string& continue_token) override;
   std::unique_ptr<EventStream> Watch(const Scope& scope, const std::string& resource_version,
                                      int timeout_seconds) override;
+  void Cancel() override { client_.Cancel(); }
 
   /// Ask for server-rendered Tables (with the objects) as kubectl get does, so the
   /// columns are the server's own. Servers that cannot serve them send plain lists.
