@@ -5,6 +5,7 @@ timeouts and expired resource versions; crossings are announced once; actions ru
 import json
 import os
 import re
+import shlex
 import signal
 import subprocess
 import time
@@ -50,7 +51,7 @@ class WatchTest(harness.ClusterTest):
 
     def test_article_story_with_action(self):
         log = os.path.join(self.cluster_dir, f"{self.ns}-action.log")
-        action = f'echo "$PVCWATCH_EVENT $PVCWATCH_TOTAL $PVCWATCH_MAX_CLAIMS $PVCWATCH_PERCENT $PVCWATCH_NAMESPACE" >> {log}'
+        action = f'echo "$PVCWATCH_EVENT $PVCWATCH_TOTAL $PVCWATCH_MAX_CLAIMS $PVCWATCH_PERCENT $PVCWATCH_NAMESPACE" >> {shlex.quote(log)}'
         w = harness.Watcher(self, ["-n", self.ns, "--exec", action])
         w.wait_for("--- PVC Watch (max claims 200Gi) ----")
         self.claim("my-redis-redis", "50Gi")
