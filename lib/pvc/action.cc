@@ -84,6 +84,12 @@ void ActionRunner::Supervise() {
       wake_.wait_for(lock, kPoll);  // children are polled; SIGCHLD belongs to nobody here
     }
   }
+  // What is still to be said (a crossing skipped just before the end) is said.
+  std::vector<std::string> reports = std::move(reports_);
+  reports_.clear();
+  lock.unlock();
+  for (const std::string& line : reports) report_(line);
+  lock.lock();
   supervisor_done_ = true;
   finished_.notify_all();
 }
