@@ -31,7 +31,7 @@ namespace rest = pvcwatch::rest;
 namespace watch = pvcwatch::watch;
 
 // Virtual time: sleeping (backoff, Retry-After) returns at once.
-class FakeClock : public clock::Clock {
+class FakeClock : public pvcwatch::clock::Clock {
  public:
   std::chrono::steady_clock::time_point Now() override { return now_; }
   bool Sleep(Duration d) override {
@@ -86,7 +86,7 @@ void CheckLedger(const pvc::Ledger& ledger, const Announced& announced) {
 // as JsonEventStream does; the ledger is checked before the next event is handed out.
 class Lines {
  public:
-  Lines(std::string_view input, clock::Clock& clock, const pvc::Ledger& ledger,
+  Lines(std::string_view input, pvcwatch::clock::Clock& clock, const pvc::Ledger& ledger,
         const Announced& announced)
       : rest_(input), clock_(clock), ledger_(ledger), announced_(announced) {}
 
@@ -115,7 +115,7 @@ class Lines {
 
  private:
   std::string_view rest_;
-  clock::Clock& clock_;
+  pvcwatch::clock::Clock& clock_;
   const pvc::Ledger& ledger_;
   const Announced& announced_;
   bool done_ = false;
