@@ -38,10 +38,8 @@ struct Typed {
   }
   bool IsTrue(const std::string& name) const {
     for (const auto& [flag, value] : values) {
-      if (flag->name == name && value != "false" && value != "0" && value != "f" &&
-          value != "F" && value != "FALSE" && value != "False") {
-        return true;
-      }
+      // As cobra sees it: anything but a false word (a bad one fails the command later).
+      if (flag->name == name && ParseGoBool(value) != false) return true;
     }
     return false;
   }

@@ -1,7 +1,6 @@
 #include "cli/flags.h"
 
 #include <algorithm>
-#include <type_traits>
 
 namespace pvcwatch::cli {
 namespace {
@@ -9,31 +8,22 @@ namespace {
 using T = FlagType;
 using C = ValueCompletion;
 
-// A setter for each kind of Options field.
+// A checked value (see Flag::set) into a field of each type the table uses.
+void Store(bool& field, const std::string& value) { field = value == "true"; }
+void Store(std::optional<bool>& field, const std::string& value) { field = value == "true"; }
+void Store(int& field, const std::string& value) { field = std::stoi(value); }
+void Store(std::string& field, const std::string& value) { field = value; }
+void Store(std::vector<std::string>& field, const std::string& value) { field.push_back(value); }
+
+// A setter for a field of Options, and one for a field of its connection overrides.
 template <typename Field>
 std::function<void(Options&, const std::string&)> Into(Field Options::*field) {
-  return [field](Options& options, const std::string& value) {
-    if constexpr (std::is_same_v<Field, bool>) {
-      options.*field = value == "true";
-    } else if constexpr (std::is_same_v<Field, int>) {
-      options.*field = std::stoi(value);  // checked by ParseOptions
-    } else {
-      options.*field = value;
-    }
-  };
+  return [field](Options& options, const std::string& value) { Store(options.*field, value); };
 }
-
-// A setter for a field of the connection overrides.
 template <typename Field>
 std::function<void(Options&, const std::string&)> Connection(Field kubeconfig::Overrides::*field) {
   return [field](Options& options, const std::string& value) {
-    if constexpr (std::is_same_v<Field, std::optional<bool>>) {
-      options.connection.*field = value == "true";
-    } else if constexpr (std::is_same_v<Field, std::vector<std::string>>) {
-      (options.connection.*field).push_back(value);
-    } else {
-      options.connection.*field = value;
-    }
+    Store(options.connection.*field, value);
   };
 }
 
@@ -158,6 +148,16 @@ const Flag* FindShorthand(char shorthand) {
     if (shorthand != 0 && flag.shorthand == shorthand) return &flag;
   }
   return nullptr;
+}
+
+std::optional<bool> ParseGoBool(std::string_view text) {
+  for (const char* t : {"1", "t", "T", "true", "TRUE", "True"}) {
+    if (text == t) return true;
+  }
+  for (const char* f : {"0", "f", "F", "false", "FALSE", "False"}) {
+    if (text == f) return false;
+  }
+  return std::nullopt;
 }
 
 std::string ShownName(const Flag& flag) {

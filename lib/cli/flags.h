@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,9 @@ const std::vector<Flag>& Flags();
 /// The flag with this long name or shorthand; nullptr when there is none.
 const Flag* FindFlag(std::string_view name);
 const Flag* FindShorthand(char shorthand);
+
+/// Go's strconv.ParseBool, the words pflag takes for a boolean flag; nullopt for others.
+std::optional<bool> ParseGoBool(std::string_view text);
 
 /// How pflag names a flag in its errors: "-A, --all-namespaces" or "--once".
 std::string ShownName(const Flag& flag);

@@ -2,6 +2,7 @@
 
 #include <cxxopts.hpp>
 
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 #include <utility>
@@ -26,13 +27,7 @@ std::string FlagName(const std::string& name) {
 }
 
 bool ParseBool(const std::string& flag, const std::string& value) {
-  // strconv.ParseBool's words, as pflag accepts them.
-  for (const char* t : {"1", "t", "T", "true", "TRUE", "True"}) {
-    if (value == t) return true;
-  }
-  for (const char* f : {"0", "f", "F", "false", "FALSE", "False"}) {
-    if (value == f) return false;
-  }
+  if (std::optional<bool> parsed = ParseGoBool(value)) return *parsed;
   throw UsageError("invalid argument \"" + value + "\" for \"" + flag +
                    "\" flag: strconv.ParseBool: parsing \"" + value + "\": invalid syntax");
 }
