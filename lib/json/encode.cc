@@ -9,8 +9,8 @@
 #include <stdexcept>
 #include <vector>
 
-#include "json/float_text.h"
-#include "json/utf8.h"
+#include "go/strconv_float.h"
+#include "go/utf8.h"
 #include "json/value.h"
 
 namespace pvcwatch::json {
@@ -141,7 +141,7 @@ void AppendJsonString(std::string& out, std::string_view s) {
       s.remove_prefix(1);
       continue;
     }
-    const Rune rune = DecodeRune(s);
+    const go::Rune rune = go::DecodeRune(s);
     if (!rune.valid) {
       out += "\\ufffd";
     } else if (rune.value == 0x2028 || rune.value == 0x2029) {
@@ -175,7 +175,7 @@ std::string FormatJsonNumber(std::string_view text) {
   }
   // Everything else is a float64: Go rounds to nearest, fails on overflow, and accepts
   // underflow as zero.
-  const std::optional<double> parsed = ParseFloat(text);
+  const std::optional<double> parsed = go::ParseFloat(text);
   if (!parsed) {
     throw std::invalid_argument("json: cannot unmarshal number " + std::string(text) +
                                 " into Go value of type float64");
@@ -185,14 +185,14 @@ std::string FormatJsonNumber(std::string_view text) {
   // least 1e21, and a negative exponent loses its leading zero (1e-07 -> 1e-7).
   const double magnitude = std::fabs(value);
   if (magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e21)) {
-    std::string out = FormatFloat(value, 'e');
+    std::string out = go::FormatFloat(value, 'e');
     const std::size_t n = out.size();
     if (n >= 4 && out[n - 4] == 'e' && out[n - 3] == '-' && out[n - 2] == '0') {
       out.erase(n - 2, 1);
     }
     return out;
   }
-  return FormatFloat(value, 'f');
+  return go::FormatFloat(value, 'f');
 }
 
 void PrintJson(const json::Value& value, std::ostream& out) { Print(value, out, true); }

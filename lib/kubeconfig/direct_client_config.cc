@@ -5,6 +5,7 @@
 #include <optional>
 #include <utility>
 
+#include "go/utf8.h"
 #include "kubeconfig/errors.h"
 #include "kubeconfig/read_file.h"
 #include "kubeconfig/timeout.h"
@@ -34,50 +35,28 @@ std::string NormalizeHost(const std::string& host) {
   return host.substr(0, query);
 }
 
-// The byte count of the UTF-8 sequence that `lead` starts; 0 for a stray byte.
-std::size_t Utf8SequenceLength(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if ((lead >> 5) == 0x6) return 2;
-  if ((lead >> 4) == 0xe) return 3;
-  if ((lead >> 3) == 0x1e) return 4;
-  return 0;
-}
-
 // client-go cleanANSIEscapeCodes: the install hint is shown on a terminal, so every
 // control or format character except \t..\r is replaced by its U+XXXX name; invalid
 // UTF-8 becomes U+FFFD, as Go's range over a string yields it.
 std::string CleanInstallHint(const std::string& hint) {
   std::string clean;
-  for (std::size_t i = 0; i < hint.size();) {
-    unsigned char c = static_cast<unsigned char>(hint[i]);
-    std::size_t length = Utf8SequenceLength(c);
-    unsigned rune = c;
-    bool valid = length != 0 && i + length <= hint.size();
-    if (valid && length > 1) {
-      rune = c & (0xff >> (length + 1));
-      for (std::size_t k = 1; k < length; ++k) {
-        unsigned char next = static_cast<unsigned char>(hint[i + k]);
-        valid = valid && (next >> 6) == 0x2;
-        rune = (rune << 6) | (next & 0x3f);
-      }
-    }
-    if (!valid) {
-      clean += "\xEF\xBF\xBD";
-      ++i;
-      continue;
-    }
-    bool control = (rune < 0x20 && (rune < 0x09 || rune > 0x0d)) ||
-                   (rune >= 0x7f && rune <= 0x9f) || rune == 0xad ||
-                   (rune >= 0x200b && rune <= 0x200f) || (rune >= 0x202a && rune <= 0x202e) ||
-                   (rune >= 0x2060 && rune <= 0x206f) || rune == 0xfeff;
+  for (std::string_view rest = hint; !rest.empty();) {
+    const go::Rune rune = go::DecodeRune(rest);
+    const char32_t r = rune.value;
+    const bool control = (r < 0x20 && (r < 0x09 || r > 0x0d)) || (r >= 0x7f && r <= 0x9f) ||
+                         r == 0xad || (r >= 0x200b && r <= 0x200f) ||
+                         (r >= 0x202a && r <= 0x202e) || (r >= 0x2060 && r <= 0x206f) ||
+                         r == 0xfeff;
     if (control) {
       char name[16];
-      std::snprintf(name, sizeof name, "U+%04X", rune);
+      std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(r));
       clean += name;
+    } else if (!rune.valid) {
+      go::AppendRune(clean, r);  // U+FFFD, as Go's range over a string yields it
     } else {
-      clean.append(hint, i, length);
+      clean.append(rest.substr(0, rune.size));
     }
-    i += length;
+    rest.remove_prefix(rune.size);
   }
   return clean;
 }
@@ -104,7 +83,7 @@ std::string CleanInstallHint(const std::string& hint) {
         "the oidc auth-provider is not supported by kubectl-pvcwatch; use an exec credential "
         "plugin such as https://github.com/int128/kubelogin instead");
   }
-  throw Error("no Auth Provider found for name " + GoQuote(provider.name));
+  throw Error("no Auth Provider found for name " + go::Quote(provider.name));
 }
 
 }  // namespace
@@ -123,7 +102,7 @@ Context DirectClientConfig::GetContext(std::string* error) const {
   if (auto it = config_.contexts.find(name); it != config_.contexts.end()) {
     context = it->second;
   } else if (required) {
-    if (error) *error = "context " + GoQuote(name) + " does not exist";
+    if (error) *error = "context " + go::Quote(name) + " does not exist";
     return Context{};
   }
   if (!overrides_.cluster.empty()) context.cluster = overrides_.cluster;
@@ -143,7 +122,7 @@ AuthInfo DirectClientConfig::GetAuthInfo(std::string* error) const {
   if (auto it = config_.auth_infos.find(name); it != config_.auth_infos.end()) {
     user = it->second;
   } else if (required) {
-    if (error) *error = "auth info " + GoQuote(name) + " does not exist";
+    if (error) *error = "auth info " + go::Quote(name) + " does not exist";
     return AuthInfo{};
   }
   const Overrides& o = overrides_;
@@ -184,7 +163,7 @@ Cluster DirectClientConfig::GetCluster(std::string* error, bool* empty) const {
     cluster.exec_extension = file.exec_extension;
     cluster.location_of_origin = file.location_of_origin;
   } else if (required) {
-    if (error) *error = "cluster " + GoQuote(name) + " does not exist";
+    if (error) *error = "cluster " + go::Quote(name) + " does not exist";
     if (empty) *empty = false;  // client-go's Cluster{} is not equal to NewCluster()
     return Cluster{};
   }
@@ -268,7 +247,7 @@ rest::Config DirectClientConfig::RestConfig() const {
   if (!user.impersonate.empty()) {
     if (!user.impersonate_uid.empty() || !user.impersonate_user_extra.empty()) {
       throw Error("impersonating a uid or user-extra (as-uid, as-user-extra of user " +
-                  GoQuote(AuthInfoName().first) + ") is not supported by kubectl-pvcwatch");
+                  go::Quote(AuthInfoName().first) + ") is not supported by kubectl-pvcwatch");
     }
     rc.impersonate_user = user.impersonate;
     rc.impersonate_groups = user.impersonate_groups;

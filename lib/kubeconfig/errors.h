@@ -5,11 +5,10 @@
 #include <string_view>
 #include <vector>
 
-#include "rest/go_quote.h"
+#include "go/strconv.h"
 
 namespace pvcwatch::kubeconfig {
 
-using rest::GoQuote;
 
 /// A kubeconfig that cannot be loaded or resolved. Three shapes, as client-go has them:
 /// a plain error, an aggregate of per-file load errors, and an "invalid configuration"

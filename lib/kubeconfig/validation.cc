@@ -65,7 +65,7 @@ std::optional<std::string> ProxyUrlError(const std::string& proxy_url) {
   std::string scheme;
   if (!ParseScheme(proxy_url, scheme)) return "could not parse: " + proxy_url;
   if (scheme == "http" || scheme == "https" || scheme == "socks5") return std::nullopt;
-  return "unsupported scheme " + GoQuote(scheme) + ", must be http, https, or socks5";
+  return "unsupported scheme " + go::Quote(scheme) + ", must be http, https, or socks5";
 }
 
 std::vector<std::string> ValidateClusterInfo(const std::string& name, const Cluster& cluster,
@@ -74,12 +74,12 @@ std::vector<std::string> ValidateClusterInfo(const std::string& name, const Clus
   std::vector<std::string> errors;
   if (cluster.server.empty()) {
     errors.push_back(name.empty() ? "default cluster has no server defined"
-                                  : "no server found for cluster " + GoQuote(name));
+                                  : "no server found for cluster " + go::Quote(name));
   }
   if (!cluster.proxy_url.empty()) {
     if (std::optional<std::string> error = ProxyUrlError(cluster.proxy_url)) {
-      errors.push_back("invalid 'proxy-url' " + GoQuote(cluster.proxy_url) + " for cluster " +
-                       GoQuote(name) + ": " + *error);
+      errors.push_back("invalid 'proxy-url' " + go::Quote(cluster.proxy_url) + " for cluster " +
+                       go::Quote(name) + ": " + *error);
     }
   }
   if (!cluster.certificate_authority.empty() && !cluster.certificate_authority_data.empty()) {
@@ -155,7 +155,7 @@ std::vector<std::string> ValidateAuthInfo(const std::string& name, const AuthInf
     } else if (exec.interactive_mode != "Never" && exec.interactive_mode != "IfAvailable" &&
                exec.interactive_mode != "Always") {
       errors.push_back("invalid interactiveMode for " + name + ": " +
-                       GoQuote(exec.interactive_mode));
+                       go::Quote(exec.interactive_mode));
     }
   }
 

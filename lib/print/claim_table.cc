@@ -51,7 +51,7 @@ std::string Capacity(const json::Value& storage) {
 std::string Age(const json::Value& timestamp, std::chrono::system_clock::time_point now) {
   if (timestamp.IsNull() || timestamp.AsString().empty()) return "<unknown>";
   try {
-    return TranslateTimestampSince(ParseRfc3339(timestamp.AsString()), now);
+    return TranslateTimestampSince(ParseCreationTimestamp(timestamp.AsString()), now);
   } catch (const std::exception&) {
     // Servers never send one; offline input might. A bad age is not worth a failed table.
     return "<unknown>";

@@ -4,8 +4,10 @@
 #include <limits>
 #include <stdexcept>
 
+#include "go/time.h"
+
 // Mirrors k8s.io/apimachinery pkg/util/duration HumanDuration and Go's time package
-// (parseRFC3339, Time.Sub) as far as kubectl's AGE column needs them.
+// (Time.Sub) as far as kubectl's AGE column needs them.
 namespace pvcwatch::print {
 namespace {
 
@@ -20,22 +22,6 @@ std::string Join(std::int64_t a, const char* unit_a, std::int64_t b, const char*
   std::string out = std::to_string(a) + unit_a;
   if (b != 0) out += std::to_string(b) + unit_b;
   return out;
-}
-
-// Days from 1970-01-01 to the proleptic Gregorian date (H. Hinnant's days_from_civil).
-std::int64_t DaysFromCivil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-int DaysIn(int month, int year) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-  return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
 }  // namespace
@@ -62,72 +48,10 @@ std::string HumanDuration(nanoseconds d) {
   return std::to_string(hours / 24 / 365) + "y";
 }
 
-std::optional<Clock::time_point> ParseRfc3339(std::string_view text) {
-  const std::invalid_argument malformed("parsing time \"" + std::string(text) +
-                                        "\" as RFC 3339 (2006-01-02T15:04:05Z07:00) failed");
-  // Fixed-width fields in range and separators in place, as Go's parseRFC3339; Go's
-  // general parser, which it falls back to, also takes ',' before the fraction and zone
-  // offsets up to 24:60.
-  bool ok = true;
-  const auto number = [&](std::string_view s, std::size_t at, int min, int max) {
-    int value = 0;
-    for (std::size_t i = at; i < at + 2 + (max > 99 ? 2 : 0); ++i) {
-      if (i >= s.size() || s[i] < '0' || s[i] > '9') {
-        ok = false;
-        return min;
-      }
-      value = value * 10 + (s[i] - '0');
-    }
-    if (value < min || value > max) ok = false;
-    return ok ? value : min;
-  };
-  if (text.size() < 19) throw malformed;
-  const int year = number(text, 0, 0, 9999);
-  const int month = number(text, 5, 1, 12);
-  const int day = number(text, 8, 1, DaysIn(month, year));
-  const int hour = number(text, 11, 0, 23);
-  const int minute = number(text, 14, 0, 59);
-  const int second = number(text, 17, 0, 59);
-  if (!ok || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
-      text[16] != ':') {
-    throw malformed;
-  }
-  std::string_view rest = text.substr(19);
-  std::int64_t nanos = 0;
-  if (rest.size() >= 2 && (rest[0] == '.' || rest[0] == ',') && rest[1] >= '0' &&
-      rest[1] <= '9') {
-    std::size_t n = 1;
-    int digits = 0;
-    for (; n < rest.size() && rest[n] >= '0' && rest[n] <= '9'; ++n) {
-      if (digits < 9) {
-        nanos = nanos * 10 + (rest[n] - '0');
-        ++digits;
-      }
-    }
-    for (; digits < 9; ++digits) nanos *= 10;
-    rest.remove_prefix(n);
-  }
-  std::int64_t offset = 0;
-  if (rest != "Z") {
-    if (rest.size() != 6 || (rest[0] != '+' && rest[0] != '-') || rest[3] != ':') {
-      throw malformed;
-    }
-    const int zone_hours = number(rest, 1, 0, 24);
-    const int zone_minutes = number(rest, 4, 0, 60);
-    if (!ok) throw malformed;
-    offset = (zone_hours * 60 + zone_minutes) * 60;
-    if (rest[0] == '-') offset = -offset;
-  }
-  const std::int64_t unix_seconds = DaysFromCivil(year, month, day) * 86400 + hour * 3600 +
-                                    minute * 60 + second - offset;
-  // time.Time's zero value is January 1, year 1, 00:00:00 UTC: IsZero, so <unknown>.
-  if (unix_seconds == DaysFromCivil(1, 1, 1) * 86400 && nanos == 0) return std::nullopt;
-  // system_clock counts nanoseconds in 64 bits (years 1678 to 2262): clamp beyond.
-  constexpr std::int64_t kMaxSeconds = std::numeric_limits<std::int64_t>::max() / kSecond - 1;
-  if (unix_seconds > kMaxSeconds) return Clock::time_point::max();
-  if (unix_seconds < -kMaxSeconds) return Clock::time_point::min();
-  return Clock::time_point(std::chrono::duration_cast<Clock::duration>(
-      std::chrono::seconds(unix_seconds) + nanoseconds(nanos)));
+std::optional<Clock::time_point> ParseCreationTimestamp(std::string_view text) {
+  const go::Time time = go::ParseRfc3339(text);
+  if (time.IsZero()) return std::nullopt;
+  return time.TimePoint();
 }
 
 std::string TranslateTimestampSince(std::optional<Clock::time_point> timestamp,

@@ -11,10 +11,10 @@ namespace pvcwatch::print {
 /// "47h", "2d1h", "729d", "7y364d", "8y"; "0s" down to -1.999s and "<invalid>" below.
 std::string HumanDuration(std::chrono::nanoseconds d);
 
-/// Parses a timestamp as metav1.Time reads one (Go's time.Parse(time.RFC3339, text), the
-/// fraction optional). Returns nullopt for Go's zero time (0001-01-01T00:00:00Z), which
-/// kubectl shows as <unknown>. Throws std::invalid_argument naming `text` when malformed.
-std::optional<std::chrono::system_clock::time_point> ParseRfc3339(std::string_view text);
+/// A timestamp as metav1.Time reads one (go::ParseRfc3339), or nullopt for Go's zero time
+/// (0001-01-01T00:00:00Z), which kubectl shows as <unknown>. Throws go::TimeParseError.
+std::optional<std::chrono::system_clock::time_point> ParseCreationTimestamp(
+    std::string_view text);
 
 /// kubectl's translateTimestampSince: "<unknown>" without a timestamp, else
 /// HumanDuration(now - timestamp), saturating as Go's Time.Sub does.

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "json/utf8.h"
+#include "go/utf8.h"
 
 // Mirrors github.com/liggitt/tabwriter @ 89fcab3 (a fork of Go's text/tabwriter adding
 // RememberWidths), with cli-runtime's settings: minwidth 6, tabwidth 4 (unused with
@@ -30,7 +30,7 @@ void TabWriter::Reset() {
 void TabWriter::AddLine() { lines_.emplace_back(); }
 
 void TabWriter::UpdateWidth() {
-  cell_.width += static_cast<int>(json::RuneCount(std::string_view(buffer_).substr(width_pos_)));
+  cell_.width += static_cast<int>(go::RuneCount(std::string_view(buffer_).substr(width_pos_)));
   width_pos_ = buffer_.size();
 }
 

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "json/utf8.h"
+#include "go/utf8.h"
 
 // The scalar half of go.yaml.in/yaml/v2 emitterc.go: analysing a value and writing it
 // plain, single-quoted, double-quoted or as a literal block, folding long lines at spaces.
@@ -214,7 +214,7 @@ void YamlEmitter::WriteDoubleQuoted(std::string_view value, bool allow_breaks) {
   for (std::size_t i = 0; i < value.size();) {
     if (!IsPrintable(value, i) || starts_with_bom || IsBreak(value, i) || value[i] == '"' ||
         value[i] == '\\') {
-      const json::Rune rune = json::DecodeRune(value.substr(i));
+      const go::Rune rune = go::DecodeRune(value.substr(i));
       i += rune.size;
       Put('\\');
       switch (rune.value) {

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "json/encode.h"
-#include "json/float_text.h"
-#include "json/utf8.h"
+#include "go/strconv_float.h"
+#include "go/utf8.h"
 #include "print/unicode_class.h"
 #include "print/yaml_emitter.h"
 #include "print/yaml_resolve.h"
@@ -40,7 +40,7 @@ std::string AsYamlReads(std::string_view raw, bool is_key) {
   text.reserve(raw.size());
   bool has_nel = false;
   while (!raw.empty()) {
-    const json::Rune rune = json::DecodeRune(raw);
+    const go::Rune rune = go::DecodeRune(raw);
     if (IsControlForYaml(rune.value)) {
       throw std::invalid_argument("yaml: control characters are not allowed");
     }
@@ -48,7 +48,7 @@ std::string AsYamlReads(std::string_view raw, bool is_key) {
     if (rune.valid) {
       text.append(raw.substr(0, rune.size));
     } else {
-      json::AppendRune(text, 0xFFFD);
+      go::AppendRune(text, 0xFFFD);
     }
     raw.remove_prefix(rune.size);
   }
@@ -111,7 +111,7 @@ std::string YamlNumber(std::string_view text) {
       return std::to_string(unsigned_integer);
     }
   }
-  return json::FormatFloat(json::ParseFloat(go).value_or(0), 'g');
+  return go::FormatFloat(go::ParseFloat(go).value_or(0), 'g');
 }
 
 // goyaml v2 sorter.go keyList.Less for two string keys: letters sort after other
@@ -173,7 +173,7 @@ std::vector<Entry> MappingEntries(const Value::Object& members) {
     }
     std::u32string runes;
     for (std::string_view rest = key; !rest.empty();) {
-      const json::Rune rune = json::DecodeRune(rest);
+      const go::Rune rune = go::DecodeRune(rest);
       runes += rune.value;
       rest.remove_prefix(rune.size);
     }

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "json/float_text.h"
+#include "go/strconv_float.h"
 
 // Mirrors go.yaml.in/yaml/v2 resolve.go (resolve with an empty tag) and encode.go
 // (isBase60Float), with Go's strconv and time.Parse rules it relies on.
@@ -188,7 +188,7 @@ bool ResolvesToNumberOrTime(std::string_view s) {
   }
   const std::string_view p = plain;
   if (ParsesAsInt(p, 0) || ParseUint(p, 0)) return true;
-  if (IsYamlStyleFloat(p) && json::ParseFloat(p)) return true;
+  if (IsYamlStyleFloat(p) && go::ParseFloat(p)) return true;
   if (p.substr(0, 2) == "0b") return ParsesAsInt(p.substr(2), 2) || ParseUint(p.substr(2), 2);
   if (p.substr(0, 3) == "-0b") return ParsesAsInt("-" + std::string(p.substr(3)), 2);
   return false;
@@ -231,7 +231,7 @@ bool ResolvesToString(std::string_view text) {
   for (std::string_view word : kReservedWords) {
     if (text == word) return false;
   }
-  if (first == '.' && json::ParseFloat(text)) return false;
+  if (first == '.' && go::ParseFloat(text)) return false;
   if (digit_or_sign && ResolvesToNumberOrTime(text)) return false;
   return !IsBase60Float(text);
 }

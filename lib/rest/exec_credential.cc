@@ -4,7 +4,7 @@
 #include "json/parse_yaml.h"
 #include "json/parser.h"
 #include "json/value.h"
-#include "rest/rfc3339.h"
+#include "go/time.h"
 
 namespace pvcwatch::rest {
 namespace {
@@ -168,8 +168,8 @@ ExecCredential ParseExecCredential(std::string_view output, const std::string& a
     if (expiration != nullptr && !expiration->IsNull()) {
       std::string text = StatusString(*status, "expirationTimestamp");
       try {
-        credential.expiration = ParseRfc3339(text);
-      } catch (const TimeParseError& e) {
+        credential.expiration = go::ParseRfc3339(text).TimePoint();
+      } catch (const go::TimeParseError& e) {
         Fail(std::string("decoding stdout: ") + e.what());
       }
     }

@@ -49,10 +49,10 @@ BOOST_AUTO_TEST_CASE(aggregate_of_one_is_unwrapped_and_of_many_one_per_line) {
 }
 
 BOOST_AUTO_TEST_CASE(go_quote_escapes_like_strconv_quote) {
-  BOOST_TEST(GoQuote("plain") == "\"plain\"");
-  BOOST_TEST(GoQuote("a\"b\\c") == "\"a\\\"b\\\\c\"");
-  BOOST_TEST(GoQuote("tab\tnl\n\x01") == "\"tab\\tnl\\n\\x01\"");
-  BOOST_TEST(GoQuote("h\xC3\xA9") == "\"h\xC3\xA9\"");
+  BOOST_TEST(go::Quote("plain") == "\"plain\"");
+  BOOST_TEST(go::Quote("a\"b\\c") == "\"a\\\"b\\\\c\"");
+  BOOST_TEST(go::Quote("tab\tnl\n\x01") == "\"tab\\tnl\\n\\x01\"");
+  BOOST_TEST(go::Quote("h\xC3\xA9") == "\"h\xC3\xA9\"");
 }
 
 BOOST_AUTO_TEST_CASE(errno_text_is_go_lower_case) {

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace pvcwatch::json {
+namespace pvcwatch::go {
 
 /// Go's strconv.FormatFloat(value, format, -1, 64): the shortest digits that read back as
 /// `value`, laid out as 'e' (1.5e+06), 'f' (1500000) or 'g' (%e when the exponent is < -4
@@ -16,4 +16,4 @@ std::string FormatFloat(double value, char format);
 /// ErrRange); a value too small for float64 reads as zero, as in Go.
 std::optional<double> ParseFloat(std::string_view text);
 
-}  // namespace pvcwatch::json
+}  // namespace pvcwatch::go

@@ -1,4 +1,4 @@
-#include "rest/rfc3339.h"
+#include "go/time.h"
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace pvcwatch::rest {
+namespace pvcwatch::go {
 namespace {
 
 namespace data = boost::unit_test::data;
@@ -53,10 +53,10 @@ const std::vector<InvalidCase> kInvalid = {
     {"2024-01-01T00:00:00", "parsing time \"2024-01-01T00:00:00\"" + kAs + "\"\" as \"Z07:00\""},
 };
 
-BOOST_AUTO_TEST_SUITE(rfc3339_test)
+BOOST_AUTO_TEST_SUITE(time_test)
 
 BOOST_DATA_TEST_CASE(parses_what_go_parses, data::make(kValid), c) {
-  auto since_epoch = ParseRfc3339(c.text).time_since_epoch();
+  auto since_epoch = ParseRfc3339(c.text).TimePoint().time_since_epoch();
   auto seconds = std::chrono::floor<std::chrono::seconds>(since_epoch);
   BOOST_TEST(seconds.count() == c.epoch_seconds);
   BOOST_TEST(std::chrono::duration_cast<std::chrono::nanoseconds>(since_epoch - seconds).count() ==
@@ -72,7 +72,28 @@ BOOST_DATA_TEST_CASE(rejects_with_go_messages, data::make(kInvalid), c) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(go_zero_time_is_zero) {
+  BOOST_TEST(ParseRfc3339("0001-01-01T00:00:00Z").IsZero());
+  BOOST_TEST(ParseRfc3339("0001-01-01T01:00:00+01:00").IsZero());
+  BOOST_TEST(!ParseRfc3339("0001-01-01T00:00:00.000000001Z").IsZero());
+}
+
+BOOST_AUTO_TEST_CASE(times_beyond_the_system_clock_saturate) {
+  using Clock = std::chrono::system_clock;
+  BOOST_TEST((ParseRfc3339("0001-01-02T00:00:00Z").TimePoint() == Clock::time_point::min()));
+  BOOST_TEST((ParseRfc3339("9999-12-31T23:59:59Z").TimePoint() == Clock::time_point::max()));
+}
+
+BOOST_AUTO_TEST_CASE(days_in_month_follow_the_gregorian_leap_rule) {
+  BOOST_TEST(DaysIn(2, 2024) == 29);
+  BOOST_TEST(DaysIn(2, 2100) == 28);
+  BOOST_TEST(DaysIn(2, 2000) == 29);
+  BOOST_TEST(DaysIn(12, 2023) == 31);
+  BOOST_TEST(DaysFromCivil(1970, 1, 1) == 0);
+  BOOST_TEST(DaysFromCivil(2000, 3, 1) == 11017);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
-}  // namespace pvcwatch::rest
+}  // namespace pvcwatch::go

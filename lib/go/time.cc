@@ -1,9 +1,10 @@
-#include "rest/rfc3339.h"
+#include "go/time.h"
 
 #include <cstdio>
-#include <string_view>
+#include <limits>
+#include <string>
 
-namespace pvcwatch::rest {
+namespace pvcwatch::go {
 namespace {
 
 constexpr char kLayout[] = "2006-01-02T15:04:05Z07:00";
@@ -27,27 +28,11 @@ std::string Quote(std::string_view s) {
 
 bool IsDigit(std::string_view s, size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
 
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-long long DaysFromCivil(long long y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const long long era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long long>(doe) - 719468;
-}
-
-int DaysIn(int month, int year) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-  return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
 // Walks the value through the layout's elements as Go's generic time.parse does, so
 // that a failure names the same element and the same remaining text.
 class Parser {
  public:
-  explicit Parser(const std::string& text) : text_(text), rest_(text) {}
+  explicit Parser(std::string_view text) : text_(text), rest_(text) {}
 
   [[noreturn]] void CannotParse(std::string_view value_elem, const char* layout_elem) const {
     throw TimeParseError("parsing time " + Quote(text_) + " as " + Quote(kLayout) +
@@ -94,7 +79,7 @@ class Parser {
     if (!ok) Fail(std::string(": ") + what + " out of range");
   }
 
-  std::chrono::system_clock::time_point Parse() {
+  Time Parse() {
     int year = Year();
     Literal("-");
     int month = Number(true, "01");
@@ -126,12 +111,10 @@ class Parser {
     int offset_seconds = Zone();
     if (!rest_.empty()) Fail(": extra text: " + Quote(rest_));
     if (day < 1 || day > DaysIn(month, year)) Fail(": day out of range");
-    long long seconds = DaysFromCivil(year, static_cast<unsigned>(month),
-                                      static_cast<unsigned>(day)) * 86400 +
-                        hour * 3600 + minute * 60 + second - offset_seconds;
-    return std::chrono::system_clock::time_point(
-        std::chrono::duration_cast<std::chrono::system_clock::duration>(
-            std::chrono::seconds(seconds) + std::chrono::nanoseconds(nanos)));
+    const std::int64_t seconds = DaysFromCivil(year, static_cast<unsigned>(month),
+                                               static_cast<unsigned>(day)) * 86400 +
+                                 hour * 3600 + minute * 60 + second - offset_seconds;
+    return Time{seconds, static_cast<std::int32_t>(nanos)};
   }
 
  private:
@@ -156,14 +139,38 @@ class Parser {
     return sign * (hours * 3600 + minutes * 60);
   }
 
-  const std::string& text_;
+  std::string_view text_;
   std::string_view rest_;
 };
 
 }  // namespace
 
-std::chrono::system_clock::time_point ParseRfc3339(const std::string& text) {
-  return Parser(text).Parse();
+Time ParseRfc3339(std::string_view text) { return Parser(text).Parse(); }
+
+bool Time::IsZero() const { return unix_seconds == DaysFromCivil(1, 1, 1) * 86400 && nanos == 0; }
+
+std::chrono::system_clock::time_point Time::TimePoint() const {
+  using Clock = std::chrono::system_clock;
+  constexpr std::int64_t kMaxSeconds = std::numeric_limits<std::int64_t>::max() / 1'000'000'000 - 1;
+  if (unix_seconds > kMaxSeconds) return Clock::time_point::max();
+  if (unix_seconds < -kMaxSeconds) return Clock::time_point::min();
+  return Clock::time_point(std::chrono::duration_cast<Clock::duration>(
+      std::chrono::seconds(unix_seconds) + std::chrono::nanoseconds(nanos)));
 }
 
-}  // namespace pvcwatch::rest
+int DaysIn(int month, int year) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+std::int64_t DaysFromCivil(std::int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+}  // namespace pvcwatch::go

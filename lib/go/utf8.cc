@@ -1,6 +1,6 @@
-#include "json/utf8.h"
+#include "go/utf8.h"
 
-namespace pvcwatch::json {
+namespace pvcwatch::go {
 namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
@@ -74,4 +74,4 @@ void AppendRune(std::string& out, char32_t value) {
   }
 }
 
-}  // namespace pvcwatch::json
+}  // namespace pvcwatch::go

@@ -1,4 +1,4 @@
-#include "json/utf8.h"
+#include "go/utf8.h"
 
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>
@@ -7,7 +7,7 @@
 #include <tuple>
 #include <vector>
 
-namespace pvcwatch::json {
+namespace pvcwatch::go {
 namespace {
 
 namespace data = boost::unit_test::data;
@@ -55,4 +55,4 @@ BOOST_AUTO_TEST_CASE(invalid_bytes_decode_one_at_a_time_as_replacement) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace pvcwatch::json
+}  // namespace pvcwatch::go

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace pvcwatch::json {
+namespace pvcwatch::go {
 
 /// One code point read from UTF-8 text, as Go's utf8.DecodeRuneInString reads it.
 struct Rune {
@@ -23,4 +23,4 @@ std::size_t RuneCount(std::string_view text);
 /// Appends `value` encoded as UTF-8.
 void AppendRune(std::string& out, char32_t value);
 
-}  // namespace pvcwatch::json
+}  // namespace pvcwatch::go

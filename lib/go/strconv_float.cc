@@ -1,4 +1,4 @@
-#include "json/float_text.h"
+#include "go/strconv_float.h"
 
 #include <algorithm>
 #include <charconv>
@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <string_view>
 
-namespace pvcwatch::json {
+namespace pvcwatch::go {
 namespace {
 
 // The shortest decimal digits of a finite value and the position of the decimal point
@@ -198,4 +198,4 @@ std::string FormatFloat(double value, char format) {
   return out;
 }
 
-}  // namespace pvcwatch::json
+}  // namespace pvcwatch::go

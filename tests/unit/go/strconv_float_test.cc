@@ -1,4 +1,4 @@
-#include "json/float_text.h"
+#include "go/strconv_float.h"
 
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>
@@ -9,7 +9,7 @@
 #include <tuple>
 #include <vector>
 
-namespace pvcwatch::json {
+namespace pvcwatch::go {
 namespace {
 
 namespace data = boost::unit_test::data;
@@ -49,7 +49,7 @@ const std::vector<std::tuple<std::string, double>> kParsed = {
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(float_text_test)
+BOOST_AUTO_TEST_SUITE(strconv_float_test)
 
 BOOST_DATA_TEST_CASE(formats_like_strconv_shortest, data::make(kFormatted), value, format,
                      expected) {
@@ -73,4 +73,4 @@ BOOST_DATA_TEST_CASE(parses_decimal_text_like_strconv, data::make(kParsed), text
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace pvcwatch::json
+}  // namespace pvcwatch::go
