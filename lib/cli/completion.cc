@@ -5,6 +5,7 @@
 #include <set>
 
 #include "cli/flags.h"
+#include "go/strconv.h"
 #include "rest/child_process.h"
 
 extern char** environ;
@@ -39,7 +40,7 @@ struct Typed {
   bool IsTrue(const std::string& name) const {
     for (const auto& [flag, value] : values) {
       // As cobra sees it: anything but a false word (a bad one fails the command later).
-      if (flag->name == name && ParseGoBool(value) != false) return true;
+      if (flag->name == name && go::ParseBool(value) != false) return true;
     }
     return false;
   }
@@ -181,9 +182,11 @@ Completion ParseCompletion(const std::string& output) {
   }
   if (!completion.candidates.empty()) {
     const std::string& last = completion.candidates.back();
-    if (last.size() > 1 && last[0] == ':' &&
-        std::all_of(last.begin() + 1, last.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      completion.directive = std::atoi(last.c_str() + 1);
+    const auto directive = last.size() > 1 && last[0] == ':'
+                               ? go::ParseIntOrNull(std::string_view(last).substr(1), 10, 32)
+                               : std::nullopt;
+    if (directive && *directive >= 0) {
+      completion.directive = static_cast<int>(*directive);
       completion.candidates.pop_back();
     }
   }

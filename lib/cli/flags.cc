@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "go/strconv.h"
+
 namespace pvcwatch::cli {
 namespace {
 
@@ -11,7 +13,9 @@ using C = ValueCompletion;
 // A checked value (see Flag::set) into a field of each type the table uses.
 void Store(bool& field, const std::string& value) { field = value == "true"; }
 void Store(std::optional<bool>& field, const std::string& value) { field = value == "true"; }
-void Store(int& field, const std::string& value) { field = std::stoi(value); }
+void Store(int& field, const std::string& value) {
+  field = static_cast<int>(go::ParseInt(value, 10, 32).value);
+}
 void Store(std::string& field, const std::string& value) { field = value; }
 void Store(std::vector<std::string>& field, const std::string& value) { field.push_back(value); }
 
@@ -148,16 +152,6 @@ const Flag* FindShorthand(char shorthand) {
     if (shorthand != 0 && flag.shorthand == shorthand) return &flag;
   }
   return nullptr;
-}
-
-std::optional<bool> ParseGoBool(std::string_view text) {
-  for (const char* t : {"1", "t", "T", "true", "TRUE", "True"}) {
-    if (text == t) return true;
-  }
-  for (const char* f : {"0", "f", "F", "false", "FALSE", "False"}) {
-    if (text == f) return false;
-  }
-  return std::nullopt;
 }
 
 std::string ShownName(const Flag& flag) {

@@ -50,9 +50,6 @@ const std::vector<Flag>& Flags();
 const Flag* FindFlag(std::string_view name);
 const Flag* FindShorthand(char shorthand);
 
-/// Go's strconv.ParseBool, the words pflag takes for a boolean flag; nullopt for others.
-std::optional<bool> ParseGoBool(std::string_view text);
-
 /// How pflag names a flag in its errors: "-A, --all-namespaces" or "--once".
 std::string ShownName(const Flag& flag);
 

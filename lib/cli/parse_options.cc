@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "cli/flags.h"
+#include "go/strconv.h"
 #include "quantity/quantity.h"
 
 namespace pvcwatch::cli {
@@ -27,9 +28,9 @@ std::string FlagName(const std::string& name) {
 }
 
 bool ParseBool(const std::string& flag, const std::string& value) {
-  if (std::optional<bool> parsed = ParseGoBool(value)) return *parsed;
-  throw UsageError("invalid argument \"" + value + "\" for \"" + flag +
-                   "\" flag: strconv.ParseBool: parsing \"" + value + "\": invalid syntax");
+  if (std::optional<bool> parsed = go::ParseBool(value)) return *parsed;
+  throw UsageError("invalid argument " + go::Quote(value) + " for \"" + flag + "\" flag: " +
+                   go::NumErrorText("ParseBool", value, go::NumError::kSyntax));
 }
 
 // The flag table as cxxopts options. Every value is read as text and checked here, so
@@ -104,14 +105,11 @@ std::vector<std::string> Normalize(int argc, const char* const argv[], Repeated&
 // A value as the flag's type reads it; a bool becomes "true" or "false".
 std::string Checked(const Flag& flag, const std::string& value) {
   if (flag.type == FlagType::kBool) return ParseBool(ShownName(flag), value) ? "true" : "false";
+  // The one int flag is klog's -v, a Level: strconv.ParseInt(value, 10, 32).
   if (flag.type == FlagType::kInt) {
-    try {
-      size_t used = 0;
-      int number = std::stoi(value, &used);
-      if (used != value.size() || number < 0) throw std::invalid_argument(value);
-    } catch (const std::exception&) {
-      throw UsageError("invalid argument \"" + value + "\" for \"" + ShownName(flag) +
-                       "\" flag: strconv.ParseInt: parsing \"" + value + "\": invalid syntax");
+    if (const auto parsed = go::ParseInt(value, 10, 32); !parsed.ok()) {
+      throw UsageError("invalid argument " + go::Quote(value) + " for \"" + ShownName(flag) +
+                       "\" flag: " + go::NumErrorText("ParseInt", value, parsed.error));
     }
   }
   return value;

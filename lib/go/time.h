@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 
@@ -32,6 +33,10 @@ struct Time {
 /// (a one-digit hour, a fraction after '.' or ',' although the layout names none, zone
 /// offsets up to 24:60). Throws TimeParseError with Go's text.
 Time ParseRfc3339(std::string_view text);
+
+/// Go's time.ParseDuration ("1h30m", "1.5s", "-300ms", "0"): signed nanoseconds, or
+/// nullopt on any syntax error or overflow.
+std::optional<std::int64_t> ParseDuration(std::string_view text);
 
 /// The days in `month` (1-12) of `year` in the proleptic Gregorian calendar.
 int DaysIn(int month, int year);

@@ -3,33 +3,32 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
-#include <regex>
 #include <sstream>
 #include <string>
+#include <utility>
+
+#include "go/yaml_resolve.h"
 
 namespace pvcwatch::json {
 namespace {
 
-// goyaml v2's resolution of plain scalars (YAML 1.1 core words, decimal/hex/octal ints
-// and floats); anything else stays a string.
+// A scalar as sigs.k8s.io/yaml converts it: quoted or tagged ones stay strings, plain
+// ones resolve as goyaml v2 resolves them.
 Value Scalar(const YAML::Node& node) {
   const std::string& text = node.Scalar();
-  if (node.Tag() != "?") return Value::String(text);  // quoted or explicitly tagged
-  static const std::regex kNull("~|null|Null|NULL|");
-  static const std::regex kTrue("y|Y|yes|Yes|YES|true|True|TRUE|on|On|ON");
-  static const std::regex kFalse("n|N|no|No|NO|false|False|FALSE|off|Off|OFF");
-  static const std::regex kInt("[-+]?(0|[1-9][0-9_]*)");
-  static const std::regex kFloat("[-+]?([0-9][0-9_]*)?\\.[0-9.]*([eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+");
-  if (std::regex_match(text, kNull)) return Value();
-  if (std::regex_match(text, kTrue)) return Value::Bool(true);
-  if (std::regex_match(text, kFalse)) return Value::Bool(false);
-  if (std::regex_match(text, kInt) || std::regex_match(text, kFloat)) {
-    std::string digits;
-    for (char c : text) {
-      if (c != '_') digits.push_back(c);
-    }
-    if (digits.front() == '+') digits.erase(digits.begin());
-    return Value::Number(digits);
+  if (node.Tag() != "?") return Value::String(text);
+  go::YamlScalar scalar = go::ResolvePlainScalar(text);
+  switch (scalar.kind) {
+    case go::YamlScalar::Kind::kNull: return Value();
+    case go::YamlScalar::Kind::kBool: return Value::Bool(scalar.boolean);
+    case go::YamlScalar::Kind::kInt: return Value::Number(std::move(scalar.number));
+    case go::YamlScalar::Kind::kFloat:
+      // JSON has no infinities or NaN: YAMLToJSON fails in json.Marshal.
+      if (scalar.number.find_first_of("IN") != std::string::npos) {
+        throw ParseError("json: unsupported value: " + scalar.number);
+      }
+      return Value::Number(std::move(scalar.number));
+    case go::YamlScalar::Kind::kString: break;
   }
   return Value::String(text);
 }

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "go/yaml_resolve.h"
 #include "json/encode.h"
 #include "json/parse_yaml.h"
 #include "kubeconfig/errors.h"
@@ -54,12 +55,12 @@ std::string String(const Fields& fields, const std::string& key, const std::stri
 bool Bool(const Fields& fields, const std::string& key, const std::string& where) {
   YAML::Node node = Field(fields, key);
   if (!node.IsDefined() || node.IsNull()) return false;
-  bool value = false;
-  // YAML 1.1 words (yes/no/on/off) are booleans for goyaml v2 too.
-  if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value)) {
-    Fail(where, key + ": expected a boolean");
-  }
-  return value;
+  // A plain scalar that goyaml v2 resolves to a bool (YAML 1.1's yes/no/on/off too); a
+  // quoted "true" is a string, which client-go's JSON decoding refuses for a bool.
+  const go::YamlScalar scalar =
+      node.IsScalar() && node.Tag() == "?" ? go::ResolvePlainScalar(node.Scalar()) : go::YamlScalar{};
+  if (scalar.kind != go::YamlScalar::Kind::kBool) Fail(where, key + ": expected a boolean");
+  return scalar.boolean;
 }
 
 std::vector<std::string> StringList(const YAML::Node& node, const std::string& where) {

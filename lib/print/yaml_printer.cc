@@ -10,11 +10,11 @@
 #include <vector>
 
 #include "json/encode.h"
+#include "go/yaml_resolve.h"
 #include "go/strconv_float.h"
 #include "go/utf8.h"
 #include "print/unicode_class.h"
 #include "print/yaml_emitter.h"
-#include "print/yaml_resolve.h"
 
 // sigs.k8s.io/yaml turns an object into YAML in two steps: encoding/json writes it, then
 // goyaml v2 reads that JSON back into Go values and writes them. Each step changes what
@@ -237,7 +237,7 @@ class YamlWriter {
     YamlEmitter::Style style = YamlEmitter::Style::kDoubleQuoted;
     if (text.find('\n') != std::string::npos) {
       style = YamlEmitter::Style::kLiteral;
-    } else if (ResolvesToString(text)) {
+    } else if (go::ResolvesToString(text)) {
       style = YamlEmitter::Style::kPlain;
     }
     emitter_.Scalar(text, style);

@@ -5,6 +5,8 @@
 #include <limits>
 #include <optional>
 
+#include "go/strconv.h"
+
 // Mirrors k8s.io/apimachinery/pkg/api/resource (quantity.go, suffix.go, amount.go) at the
 // version tests/oracle/go.mod pins; tests/oracle/quantity_vectors.tsv holds its answers.
 // Upstream keeps either an int64 times a power of ten or an inf.Dec; every value it can
@@ -83,25 +85,6 @@ struct SuffixMeaning {
   int binary_exponent = 0;
 };
 
-// strconv.ParseInt(s, 10, 64): an optional sign, then one or more digits, within int64.
-std::optional<int64_t> ParseInt64(std::string_view s) {
-  bool negative = false;
-  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
-    negative = s[0] == '-';
-    s.remove_prefix(1);
-  }
-  if (s.empty()) return std::nullopt;
-  const uint64_t limit = negative ? uint64_t{1} << 63 : (uint64_t{1} << 63) - 1;
-  uint64_t magnitude = 0;
-  for (char c : s) {
-    if (!IsDigit(c)) return std::nullopt;
-    const uint64_t digit = static_cast<uint64_t>(c - '0');
-    if (magnitude > (limit - digit) / 10) return std::nullopt;
-    magnitude = magnitude * 10 + digit;
-  }
-  return static_cast<int64_t>(negative ? 0 - magnitude : magnitude);
-}
-
 constexpr std::string_view kDecimalSuffixes[] = {"n", "u", "m", "", "k",
                                                  "M", "G", "T", "P", "E"};  // 10^-9 .. 10^18
 constexpr int kFirstDecimalSuffixExponent = -9;
@@ -118,7 +101,7 @@ std::optional<SuffixMeaning> InterpretSuffix(std::string_view suffix) {
     if (suffix == kBinarySuffixes[i]) return SuffixMeaning{Format::BinarySI, 0, 10 * i};
   }
   if (suffix.size() > 1 && (suffix[0] == 'e' || suffix[0] == 'E')) {
-    std::optional<int64_t> exponent = ParseInt64(suffix.substr(1));
+    std::optional<int64_t> exponent = go::ParseIntOrNull(suffix.substr(1));
     if (!exponent) return std::nullopt;
     // Upstream parses 64 bits and keeps the low 32: "1e4294967296" is 1.
     return SuffixMeaning{Format::DecimalExponent, static_cast<int32_t>(*exponent), 0};

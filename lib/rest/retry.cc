@@ -1,25 +1,18 @@
 #include "rest/retry.h"
 
 #include <algorithm>
+#include <cstdint>
+
+#include "go/strconv.h"
 
 namespace pvcwatch::rest {
 
 std::optional<int> RetryAfterSeconds(std::string_view header) {
-  std::string_view digits = header;
-  bool negative = false;
-  if (!digits.empty() && (digits[0] == '+' || digits[0] == '-')) {
-    negative = digits[0] == '-';
-    digits.remove_prefix(1);
-  }
-  if (digits.empty() || digits.size() > 18) return std::nullopt;  // Atoi's range error
-  long long seconds = 0;
-  for (char c : digits) {
-    if (c < '0' || c > '9') return std::nullopt;
-    seconds = seconds * 10 + (c - '0');
-  }
-  // Beyond any wait obeyed, so clamped to stay an int.
-  seconds = std::min<long long>(seconds, 1'000'000'000);
-  return static_cast<int>(negative ? -seconds : seconds);
+  // client-go reads the header with strconv.Atoi; beyond any wait obeyed, so clamped to
+  // stay an int.
+  const std::optional<std::int64_t> seconds = go::ParseIntOrNull(header);
+  if (!seconds) return std::nullopt;
+  return static_cast<int>(std::clamp<std::int64_t>(*seconds, -1'000'000'000, 1'000'000'000));
 }
 
 std::optional<int> RetryAfterWait(int status, std::string_view retry_after) {

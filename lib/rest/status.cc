@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "json/parser.h"
 #include "go/strconv.h"
+#include "json/parser.h"
 #include "rest/retry.h"
 
 namespace pvcwatch::rest {
@@ -44,13 +44,9 @@ std::string Shorten(std::string text) {
   return text.substr(first, last - first + 1);
 }
 
-int ToSeconds(std::string_view text) {
-  int seconds = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9' || seconds > 86400) return 0;  // garbage
-    seconds = seconds * 10 + (c - '0');
-  }
-  return seconds;
+// An int32 field of a Status (code, retryAfterSeconds); 0 when it is not one.
+int Int32Field(const json::Value& value) {
+  return static_cast<int>(go::ParseIntOrNull(value.AsString(), 10, 32).value_or(0));
 }
 
 // The Retry-After header as a StatusError carries it: 0 when absent or unreadable.
@@ -61,10 +57,10 @@ int HeaderSeconds(const Response& response) {
 }  // namespace
 
 StatusError StatusErrorFromObject(const json::Value& status) {
-  return StatusError(ToSeconds(status["code"].AsString()),
+  return StatusError(Int32Field(status["code"]),
                      std::string(status["reason"].AsString()),
                      std::string(status["message"].AsString()),
-                     ToSeconds(status["details"]["retryAfterSeconds"].AsString()));
+                     Int32Field(status["details"]["retryAfterSeconds"]));
 }
 
 StatusError StatusErrorFromResponse(const Response& response, const std::string& verb,

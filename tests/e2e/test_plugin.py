@@ -185,6 +185,8 @@ class FlagErrorTest(harness.ClusterTest):
         self.assert_like_kubectl("--no-headers=maybe")
         self.assert_like_kubectl("--insecure-skip-tls-verify=x")
         self.assert_like_kubectl("-v", "x")
+        self.assert_like_kubectl("-v", "0x10")  # klog's Level reads base 10 only
+        self.assert_like_kubectl("-v", "4294967296")  # and 32 bits: out of range
         self.assert_like_kubectl("--request-timeout=x")
 
     def test_bad_boolean_with_shorthand(self):

@@ -1,75 +1,63 @@
-#include "print/yaml_resolve.h"
+#include "go/yaml_resolve.h"
 
 #include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 
+#include "go/strconv.h"
 #include "go/strconv_float.h"
+#include "go/time.h"
 
 // Mirrors go.yaml.in/yaml/v2 resolve.go (resolve with an empty tag) and encode.go
 // (isBase60Float), with Go's strconv and time.Parse rules it relies on.
-namespace pvcwatch::print {
+namespace pvcwatch::go {
 namespace {
+
+using Kind = YamlScalar::Kind;
 
 // resolve.go's table of words with a fixed meaning: YAML 1.1 bools, nulls, .inf and .nan
 // (its "<<" entry is never reached: '<' is not a resolvable first character).
-constexpr std::string_view kReservedWords[] = {
-    "y",     "Y",     "yes",   "Yes",   "YES",  "true",  "True",  "TRUE",  "on",    "On",
-    "ON",    "n",     "N",     "no",    "No",   "NO",    "false", "False", "FALSE", "off",
-    "Off",   "OFF",   "",      "~",     "null", "Null",  "NULL",  ".nan",  ".NaN",  ".NAN",
-    ".inf",  ".Inf",  ".INF",  "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF"};
+struct Word {
+  std::string_view text;
+  Kind kind;
+  const char* value;  // "true"/"false" for bools, the float's text for floats
+};
+constexpr Word kWords[] = {
+    {"y", Kind::kBool, "true"},       {"Y", Kind::kBool, "true"},
+    {"yes", Kind::kBool, "true"},     {"Yes", Kind::kBool, "true"},
+    {"YES", Kind::kBool, "true"},     {"true", Kind::kBool, "true"},
+    {"True", Kind::kBool, "true"},    {"TRUE", Kind::kBool, "true"},
+    {"on", Kind::kBool, "true"},      {"On", Kind::kBool, "true"},
+    {"ON", Kind::kBool, "true"},      {"n", Kind::kBool, "false"},
+    {"N", Kind::kBool, "false"},      {"no", Kind::kBool, "false"},
+    {"No", Kind::kBool, "false"},     {"NO", Kind::kBool, "false"},
+    {"false", Kind::kBool, "false"},  {"False", Kind::kBool, "false"},
+    {"FALSE", Kind::kBool, "false"},  {"off", Kind::kBool, "false"},
+    {"Off", Kind::kBool, "false"},    {"OFF", Kind::kBool, "false"},
+    {"", Kind::kNull, ""},            {"~", Kind::kNull, ""},
+    {"null", Kind::kNull, ""},        {"Null", Kind::kNull, ""},
+    {"NULL", Kind::kNull, ""},        {".nan", Kind::kFloat, "NaN"},
+    {".NaN", Kind::kFloat, "NaN"},    {".NAN", Kind::kFloat, "NaN"},
+    {".inf", Kind::kFloat, "+Inf"},   {".Inf", Kind::kFloat, "+Inf"},
+    {".INF", Kind::kFloat, "+Inf"},   {"+.inf", Kind::kFloat, "+Inf"},
+    {"+.Inf", Kind::kFloat, "+Inf"},  {"+.INF", Kind::kFloat, "+Inf"},
+    {"-.inf", Kind::kFloat, "-Inf"},  {"-.Inf", Kind::kFloat, "-Inf"},
+    {"-.INF", Kind::kFloat, "-Inf"}};
+
+// A resolution, with the timestamp tag kept apart: the decoder hands timestamps to
+// interface{} as strings, while the encoder must quote them.
+struct Resolution {
+  YamlScalar scalar;
+  bool timestamp = false;
+};
+
+Resolution Of(Kind kind, std::string number = {}) {
+  return {YamlScalar{kind, false, std::move(number)}, false};
+}
 
 bool IsDigit(std::string_view s, std::size_t i) {
   return i < s.size() && s[i] >= '0' && s[i] <= '9';
-}
-
-int DigitValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  const char lower = static_cast<char>(c | 0x20);
-  if (lower >= 'a' && lower <= 'z') return lower - 'a' + 10;
-  return 99;
-}
-
-// strconv.ParseUint(s, base, 64) for base 0 (0b/0o/0x prefixes, a leading 0 means octal)
-// or an explicit base; the text holds no underscores here.
-std::optional<std::uint64_t> ParseUint(std::string_view s, int base) {
-  if (s.empty()) return std::nullopt;
-  if (base == 0) {
-    base = 10;
-    if (s[0] == '0') {
-      const char prefix = s.size() >= 3 ? static_cast<char>(s[1] | 0x20) : '\0';
-      if (prefix == 'b' || prefix == 'o' || prefix == 'x') {
-        base = prefix == 'b' ? 2 : prefix == 'o' ? 8 : 16;
-        s.remove_prefix(2);
-      } else {
-        base = 8;
-        s.remove_prefix(1);
-      }
-    }
-  }
-  std::uint64_t value = 0;
-  for (char c : s) {
-    const int digit = DigitValue(c);
-    if (digit >= base) return std::nullopt;
-    if (value > (UINT64_MAX - digit) / base) return std::nullopt;
-    value = value * base + digit;
-  }
-  return value;
-}
-
-// strconv.ParseInt(s, base, 64): an optional sign, then ParseUint within int64's range.
-bool ParsesAsInt(std::string_view s, int base) {
-  if (s.empty()) return false;
-  bool negative = false;
-  if (s[0] == '+' || s[0] == '-') {
-    negative = s[0] == '-';
-    s.remove_prefix(1);
-  }
-  const auto magnitude = ParseUint(s, base);
-  if (!magnitude) return false;
-  const std::uint64_t limit = std::uint64_t{1} << 63;
-  return negative ? *magnitude <= limit : *magnitude < limit;
 }
 
 // resolve.go's yamlStyleFloat: ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
@@ -118,18 +106,12 @@ bool Consume(std::string_view& s, char c) {
   return true;
 }
 
-int DaysIn(int month, int year) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-  return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
 enum class Layout { kUpperT, kLowerT, kSpace, kDateOnly };
 
 // time.Parse with goyaml's layouts "2006-1-2T15:4:5.999999999Z07:00" (and 't'),
 // "2006-1-2 15:4:5.999999999" and "2006-1-2".
 bool ParsesWithLayout(std::string_view s, Layout layout) {
-  const int year = std::stoi(std::string(s.substr(0, 4)));
+  const int year = static_cast<int>(ParseInt(s.substr(0, 4)).value);
   s.remove_prefix(4);
   if (!Consume(s, '-')) return false;
   const auto month = GetNum(s);
@@ -180,18 +162,28 @@ bool IsTimestamp(std::string_view s) {
 }
 
 // Numbers, timestamps and binary literals, for text starting with a digit or a sign.
-bool ResolvesToNumberOrTime(std::string_view s) {
-  if (IsTimestamp(s)) return true;
+Resolution NumberOrTime(std::string_view s) {
+  if (IsTimestamp(s)) return {YamlScalar{}, true};
   std::string plain;
   for (char c : s) {
     if (c != '_') plain += c;
   }
   const std::string_view p = plain;
-  if (ParsesAsInt(p, 0) || ParseUint(p, 0)) return true;
-  if (IsYamlStyleFloat(p) && go::ParseFloat(p)) return true;
-  if (p.substr(0, 2) == "0b") return ParsesAsInt(p.substr(2), 2) || ParseUint(p.substr(2), 2);
-  if (p.substr(0, 3) == "-0b") return ParsesAsInt("-" + std::string(p.substr(3)), 2);
-  return false;
+  if (const auto i = ParseInt(p, 0); i.ok()) return Of(Kind::kInt, std::to_string(i.value));
+  if (const auto u = ParseUint(p, 0); u.ok()) return Of(Kind::kInt, std::to_string(u.value));
+  if (IsYamlStyleFloat(p)) {
+    if (const auto f = ParseFloat(p)) return Of(Kind::kFloat, FormatFloat(*f, 'g'));
+  }
+  std::string binary;
+  if (p.substr(0, 2) == "0b") binary = p.substr(2);
+  if (p.substr(0, 3) == "-0b") binary = "-" + std::string(p.substr(3));
+  if (!binary.empty()) {
+    if (const auto i = ParseInt(binary, 2); i.ok()) return Of(Kind::kInt, std::to_string(i.value));
+    if (const auto u = ParseUint(binary, 2); u.ok()) {
+      return Of(Kind::kInt, std::to_string(u.value));
+    }
+  }
+  return Of(Kind::kString);
 }
 
 // encode.go isBase60Float: ^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$
@@ -217,23 +209,36 @@ bool IsBase60Float(std::string_view s) {
   return i == s.size();
 }
 
-}  // namespace
-
-bool ResolvesToString(std::string_view text) {
+// resolve.go resolve() with an empty tag.
+Resolution Resolve(std::string_view text) {
   // Only text starting with a sign, a digit, '.', one of "yYnNtTfFoO~" (or empty) can
-  // resolve to anything but a string: "<<" is a merge key only when written by hand.
+  // resolve to anything but a string.
   const char first = text.empty() ? '\0' : text[0];
   const bool digit_or_sign = first == '+' || first == '-' || (first >= '0' && first <= '9');
   if (!text.empty() && !digit_or_sign && first != '.' &&
       std::string_view("yYnNtTfFoO~").find(first) == std::string_view::npos) {
-    return true;
+    return Of(Kind::kString);
   }
-  for (std::string_view word : kReservedWords) {
-    if (text == word) return false;
+  for (const Word& word : kWords) {
+    if (text != word.text) continue;
+    Resolution r = Of(word.kind, word.kind == Kind::kFloat ? word.value : "");
+    r.scalar.boolean = std::string_view(word.value) == "true";
+    return r;
   }
-  if (first == '.' && go::ParseFloat(text)) return false;
-  if (digit_or_sign && ResolvesToNumberOrTime(text)) return false;
-  return !IsBase60Float(text);
+  if (first == '.') {
+    if (const auto f = ParseFloat(text)) return Of(Kind::kFloat, FormatFloat(*f, 'g'));
+  }
+  if (digit_or_sign) return NumberOrTime(text);
+  return Of(Kind::kString);
 }
 
-}  // namespace pvcwatch::print
+}  // namespace
+
+YamlScalar ResolvePlainScalar(std::string_view text) { return Resolve(text).scalar; }
+
+bool ResolvesToString(std::string_view text) {
+  const Resolution r = Resolve(text);
+  return r.scalar.kind == Kind::kString && !r.timestamp && !IsBase60Float(text);
+}
+
+}  // namespace pvcwatch::go
