@@ -1,9 +1,11 @@
 #include "cli/claim_input.h"
 
-#include <fstream>
-#include <sstream>
+#include <istream>
+#include <optional>
 #include <stdexcept>
+#include <utility>
 
+#include "go/os.h"
 #include "json/parser.h"
 #include "json/parse_yaml.h"
 
@@ -14,20 +16,19 @@ namespace {
 constexpr size_t kMaxInput = 1u << 30;
 
 std::string ReadAll(const std::string& path, std::istream& in) {
-  std::ifstream file;
-  std::istream* source = &in;
   if (path != "-") {
-    file.open(path, std::ios::binary);
-    if (!file) throw std::runtime_error("open " + path + ": no such file or directory");
-    source = &file;
+    std::string error;
+    std::optional<std::string> text = go::ReadFile(path, &error, nullptr, kMaxInput);
+    if (!text) throw std::runtime_error(error);
+    return std::move(*text);
   }
   std::string text;
   char buf[65536];
-  while (source->read(buf, sizeof buf) || source->gcount() > 0) {
-    text.append(buf, static_cast<size_t>(source->gcount()));
-    if (text.size() > kMaxInput) throw std::runtime_error(path + ": input larger than 1 GiB");
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    text.append(buf, static_cast<size_t>(in.gcount()));
+    if (text.size() > kMaxInput) throw std::runtime_error("read -: input larger than 1 GiB");
   }
-  if (source->bad()) throw std::runtime_error("read " + path + ": input/output error");
+  if (in.bad()) throw std::runtime_error("read -: input/output error");
   return text;
 }
 

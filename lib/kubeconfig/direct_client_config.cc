@@ -5,6 +5,7 @@
 #include <optional>
 #include <utility>
 
+#include "go/strings.h"
 #include "go/utf8.h"
 #include "kubeconfig/errors.h"
 #include "kubeconfig/read_file.h"
@@ -260,7 +261,7 @@ rest::Config DirectClientConfig::RestConfig() const {
     rc.bearer_token_file = user.token_file;
   } else if (!user.token_file.empty()) {
     // client-go's transport re-reads this file and trims it; keep the path too.
-    rc.bearer_token = TrimSpace(ReadFileOrThrow(user.token_file));
+    rc.bearer_token = go::TrimSpace(ReadFileOrThrow(user.token_file));
     rc.bearer_token_file = user.token_file;
   }
   if (!user.client_certificate.empty() || !user.client_certificate_data.empty()) {

@@ -93,12 +93,4 @@ std::string Error::KubectlText() const {
   return "error: " + message;
 }
 
-std::string GoErrnoText(int errnum) {
-  std::string text = std::strerror(errnum);
-  if (!text.empty()) {
-    text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
-  }
-  return text;
-}
-
 }  // namespace pvcwatch::kubeconfig

@@ -9,7 +9,6 @@
 
 namespace pvcwatch::kubeconfig {
 
-
 /// A kubeconfig that cannot be loaded or resolved. Three shapes, as client-go has them:
 /// a plain error, an aggregate of per-file load errors, and an "invalid configuration"
 /// (errConfigurationInvalid) that kubectl prints under "Error in configuration:".
@@ -44,9 +43,5 @@ class Error : public std::runtime_error {
   bool empty_config_;
 };
 
-
-/// Go's text for an OS error number, as Go's os package prints it
-/// ("no such file or directory", "permission denied"): strerror with a lower-case start.
-std::string GoErrnoText(int errnum);
 
 }  // namespace pvcwatch::kubeconfig

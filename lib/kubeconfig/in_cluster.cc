@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <optional>
 
+#include "go/os.h"
+#include "go/strings.h"
 #include "kubeconfig/errors.h"
 #include "kubeconfig/read_file.h"
 
@@ -56,12 +58,12 @@ rest::Config InClusterConfig(const Overrides& overrides) {
   const std::string token_file = dir + "/token";
   // client-go keeps both: the token read now and the file, which its transport
   // re-reads (trimmed) so that projected, rotating tokens keep working.
-  config.bearer_token = TrimSpace(ReadFileOrThrow(token_file));
+  config.bearer_token = go::TrimSpace(ReadFileOrThrow(token_file));
   config.bearer_token_file = token_file;
 
   // client-go only logs a CA it cannot load and falls back to the system roots.
   const std::string ca_file = dir + "/ca.crt";
-  std::optional<std::string> ca = ReadFile(ca_file, nullptr);
+  std::optional<std::string> ca = go::ReadFile(ca_file, nullptr);
   if (ca && ca->find("-----BEGIN CERTIFICATE-----") != std::string::npos) {
     config.ca_file = ca_file;
   }
@@ -82,9 +84,9 @@ rest::Config InClusterConfig(const Overrides& overrides) {
 std::string InClusterNamespace() {
   // The downward-API variable first, for compatibility with how client-go began.
   if (std::string ns = Env("POD_NAMESPACE"); !ns.empty()) return ns;
-  if (std::optional<std::string> data = ReadFile(ServiceAccountDir() + "/namespace",
+  if (std::optional<std::string> data = go::ReadFile(ServiceAccountDir() + "/namespace",
                                                       nullptr)) {
-    if (std::string ns = TrimSpace(*data); !ns.empty()) return ns;
+    if (std::string ns(go::TrimSpace(*data)); !ns.empty()) return ns;
   }
   return "default";
 }

@@ -7,6 +7,7 @@
 #include <optional>
 #include <utility>
 
+#include "go/os.h"
 #include "kubeconfig/errors.h"
 #include "kubeconfig/parse.h"
 #include "kubeconfig/read_file.h"
@@ -49,7 +50,7 @@ std::optional<Config> LoadIfExists(const std::string& path) {
   // os.IsNotExist is the one read error the loader treats as "skip this file".
   std::string error;
   bool missing = false;
-  std::optional<std::string> text = ReadFile(path, &error, &missing);
+  std::optional<std::string> text = go::ReadFile(path, &error, &missing);
   if (missing) return std::nullopt;
   if (!text) throw Error("error loading config file \"" + path + "\": " + error);
   Config config;
@@ -101,7 +102,7 @@ Config Load(const LoadingRules& rules) {
     // when it does not exist; kubectl prints it as "error: stat <path>: ...".
     struct stat st;
     if (::stat(rules.explicit_path.c_str(), &st) != 0 && errno == ENOENT) {
-      throw Error("stat " + rules.explicit_path + ": " + GoErrnoText(ENOENT));
+      throw Error("stat " + rules.explicit_path + ": " + go::ErrnoText(ENOENT));
     }
   }
   Config merged;
@@ -127,7 +128,7 @@ Config Load(const LoadingRules& rules) {
 Config LoadFile(const std::string& path) {
   std::optional<Config> config = LoadIfExists(path);
   if (!config) {
-    throw Error("open " + path + ": " + GoErrnoText(ENOENT));
+    throw Error("open " + path + ": " + go::ErrnoText(ENOENT));
   }
   return std::move(*config);
 }

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cerrno>
 
+#include "go/os.h"
 #include "kubeconfig/errors.h"
 
 namespace pvcwatch::kubeconfig {
@@ -14,7 +15,7 @@ namespace {
 // Go's os.Open error text, or nullopt when the file opens (directories open too).
 std::optional<std::string> OpenError(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return "open " + path + ": " + GoErrnoText(errno);
+  if (fd < 0) return "open " + path + ": " + go::ErrnoText(errno);
   ::close(fd);
   return std::nullopt;
 }

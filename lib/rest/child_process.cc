@@ -1,4 +1,5 @@
 #include "rest/child_process.h"
+#include "go/os.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -18,14 +19,6 @@ namespace pvcwatch::rest {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// Go's syscall.Errno strings are strerror's text starting in lower case
-// ("no such file or directory", "permission denied", "exec format error").
-std::string GoErrnoText(int error) {
-  std::string text = std::strerror(error);
-  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] + 32);
-  return text;
-}
 
 // Go's findExecutable: exists, is not a directory, and we may execute it.
 bool IsExecutable(const std::string& file) {
@@ -139,7 +132,7 @@ ChildProcessResult RunChildProcess(const ChildProcessSpec& spec) {
   int pipe_fds[2];
   if (::pipe2(pipe_fds, O_CLOEXEC) != 0) {
     result.status = ChildProcessResult::Status::kStartFailed;
-    result.error = GoErrnoText(errno);
+    result.error = go::ErrnoText(errno);
     return result;
   }
   Fd read_end(pipe_fds[0]);
@@ -170,7 +163,7 @@ ChildProcessResult RunChildProcess(const ChildProcessSpec& spec) {
   write_end.Close();
   if (spawn_error != 0) {
     result.status = ChildProcessResult::Status::kStartFailed;
-    result.error = GoErrnoText(spawn_error);
+    result.error = go::ErrnoText(spawn_error);
     return result;
   }
 

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "go/strings.h"
 #include "rest/errors.h"
 
 namespace pvcwatch::rest {
@@ -18,13 +19,6 @@ std::string Lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
-}
-
-std::string TrimSpace(std::string_view s) {
-  size_t begin = s.find_first_not_of(" \t\r\n\v\f");
-  if (begin == std::string_view::npos) return "";
-  size_t end = s.find_last_not_of(" \t\r\n\v\f");
-  return std::string(s.substr(begin, end - begin + 1));
 }
 
 bool AllDigits(std::string_view s) {
@@ -195,13 +189,13 @@ bool UseProxy(const std::string& no_proxy, const std::string& host, const std::s
   if (host == "localhost") return false;
   std::optional<Ip> ip = ParseIp(host);
   if (ip && IsLoopback(*ip)) return false;
-  const std::string addr = Lower(TrimSpace(host));
+  const std::string addr = Lower(std::string(go::TrimSpace(host)));
 
   size_t start = 0;
   while (start <= no_proxy.size()) {
     size_t comma = no_proxy.find(',', start);
     if (comma == std::string::npos) comma = no_proxy.size();
-    std::string entry = Lower(TrimSpace(std::string_view(no_proxy).substr(start, comma - start)));
+    std::string entry = Lower(std::string(go::TrimSpace(std::string_view(no_proxy).substr(start, comma - start))));
     start = comma + 1;
     if (entry.empty()) continue;
     if (entry == "*") return false;

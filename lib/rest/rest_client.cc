@@ -15,6 +15,8 @@
 #include <sstream>
 #include <utility>
 
+#include "go/os.h"
+#include "go/strings.h"
 #include "rest/errors.h"
 #include "rest/exec_authenticator.h"
 #include "rest/proxy.h"
@@ -42,13 +44,6 @@ std::string ReadCapped(std::istream& in, size_t cap, const std::string& host) {
   }
   if (in.bad()) throw ConnectionError(host, "connection broken while reading the response");
   return body;
-}
-
-// Go's strings.TrimSpace, as client-go applies it to token files.
-std::string TrimSpace(const std::string& s) {
-  size_t begin = s.find_first_not_of(" \t\r\n\v\f");
-  if (begin == std::string::npos) return "";
-  return s.substr(begin, s.find_last_not_of(" \t\r\n\v\f") - begin + 1);
 }
 
 // What one request authenticates with.
@@ -176,10 +171,7 @@ struct RestClient::Impl {
     // Re-read on every request: projected service account tokens are rotated in place.
     // Like client-go's cached file token source, keep the last good token when the file
     // cannot be read (or is empty) for a moment.
-    std::ifstream in(config.bearer_token_file);
-    std::ostringstream text;
-    if (in) text << in.rdbuf();
-    std::string token = TrimSpace(text.str());
+    std::string token(go::TrimSpace(go::ReadFile(config.bearer_token_file).value_or("")));
     std::lock_guard<std::mutex> lock(mutex);
     if (!token.empty()) {
       file_token = std::move(token);

@@ -18,6 +18,7 @@
 #include <sstream>
 #include <vector>
 
+#include "go/os.h"
 #include "rest/errors.h"
 
 namespace pvcwatch::rest {
@@ -156,11 +157,10 @@ void InitializeOnce() {
 }
 
 std::string ReadFile(const std::string& path, const char* what) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ConfigError("unable to read " + std::string(what) + " " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::string error;
+  std::optional<std::string> text = go::ReadFile(path, &error);
+  if (!text) throw ConfigError("unable to read " + std::string(what) + " " + path + ": " + error);
+  return std::move(*text);
 }
 
 std::string OpenSslError() {

@@ -1,4 +1,5 @@
 #include "kubeconfig/errors.h"
+#include "go/os.h"
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
@@ -56,9 +57,9 @@ BOOST_AUTO_TEST_CASE(go_quote_escapes_like_strconv_quote) {
 }
 
 BOOST_AUTO_TEST_CASE(errno_text_is_go_lower_case) {
-  BOOST_TEST(GoErrnoText(ENOENT) == "no such file or directory");
-  BOOST_TEST(GoErrnoText(EACCES) == "permission denied");
-  BOOST_TEST(GoErrnoText(EISDIR) == "is a directory");
+  BOOST_TEST(go::ErrnoText(ENOENT) == "no such file or directory");
+  BOOST_TEST(go::ErrnoText(EACCES) == "permission denied");
+  BOOST_TEST(go::ErrnoText(EISDIR) == "is a directory");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
