@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "go/base64.h"
 #include "go/yaml_resolve.h"
 #include "json/encode.h"
 #include "json/parse_yaml.h"
@@ -83,8 +84,8 @@ std::vector<std::string> StringList(const YAML::Node& node, const std::string& w
 std::string Data(const Fields& fields, const std::string& key, const std::string& where) {
   std::string encoded = String(fields, key, where);
   try {
-    return DecodeBase64(encoded);
-  } catch (const Error& e) {
+    return go::DecodeBase64(encoded);
+  } catch (const go::Base64Error& e) {
     Fail(where, key + ": " + e.what());
   }
 }
@@ -227,59 +228,7 @@ void ParseNamedList(const Fields& top, const std::string& key, const std::string
   }
 }
 
-int Base64Value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+') return 62;
-  if (c == '/') return 63;
-  return -1;
-}
-
-[[noreturn]] void IllegalBase64(std::size_t offset) {
-  throw Error("illegal base64 data at input byte " + std::to_string(offset));
-}
-
 }  // namespace
-
-std::string DecodeBase64(std::string_view text) {
-  std::string out;
-  unsigned quantum = 0;
-  int count = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '\r' || c == '\n') continue;
-    if (c == '=') {
-      // Padding closes a quantum of 2 or 3 symbols; only newlines may follow it.
-      if (count < 2) IllegalBase64(i);
-      std::size_t j = i + 1;
-      if (count == 2) {
-        while (j < text.size() && (text[j] == '\r' || text[j] == '\n')) ++j;
-        if (j >= text.size() || text[j] != '=') IllegalBase64(j);
-        ++j;
-      }
-      for (; j < text.size(); ++j) {
-        if (text[j] != '\r' && text[j] != '\n') IllegalBase64(j);
-      }
-      quantum <<= 6 * (4 - count);
-      out.push_back(static_cast<char>((quantum >> 16) & 0xff));
-      if (count == 3) out.push_back(static_cast<char>((quantum >> 8) & 0xff));
-      return out;
-    }
-    int value = Base64Value(c);
-    if (value < 0) IllegalBase64(i);
-    quantum = (quantum << 6) | static_cast<unsigned>(value);
-    if (++count == 4) {
-      out.push_back(static_cast<char>((quantum >> 16) & 0xff));
-      out.push_back(static_cast<char>((quantum >> 8) & 0xff));
-      out.push_back(static_cast<char>(quantum & 0xff));
-      quantum = 0;
-      count = 0;
-    }
-  }
-  if (count != 0) IllegalBase64(text.size());
-  return out;
-}
 
 Config Parse(std::string_view text, const std::string& location_of_origin) {
   Config config;

@@ -14,9 +14,4 @@ namespace pvcwatch::kubeconfig {
 /// bad base64 in *-data. Never includes secret values in the message.
 Config Parse(std::string_view text, const std::string& location_of_origin);
 
-/// Decodes standard base64 with padding as Go's encoding/base64 StdEncoding does for
-/// []byte fields: '\r' and '\n' are skipped, anything else outside the alphabet fails.
-/// Throws Error("illegal base64 data at input byte N").
-std::string DecodeBase64(std::string_view text);
-
 }  // namespace pvcwatch::kubeconfig

@@ -4,34 +4,13 @@
 #include "json/parse_yaml.h"
 #include "json/parser.h"
 #include "json/value.h"
+#include "go/base64.h"
 #include "go/time.h"
 
 namespace pvcwatch::rest {
 namespace {
 
 constexpr std::string_view kGroup = "client.authentication.k8s.io";
-
-std::string Base64(std::string_view data) {
-  static const char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  size_t i = 0;
-  for (; i + 2 < data.size(); i += 3) {
-    unsigned n = (static_cast<unsigned char>(data[i]) << 16) |
-                 (static_cast<unsigned char>(data[i + 1]) << 8) |
-                 static_cast<unsigned char>(data[i + 2]);
-    for (int shift : {18, 12, 6, 0}) out += kAlphabet[(n >> shift) & 63];
-  }
-  if (i < data.size()) {
-    unsigned n = static_cast<unsigned char>(data[i]) << 16;
-    if (i + 1 < data.size()) n |= static_cast<unsigned char>(data[i + 1]) << 8;
-    out += kAlphabet[(n >> 18) & 63];
-    out += kAlphabet[(n >> 12) & 63];
-    out += i + 1 < data.size() ? kAlphabet[(n >> 6) & 63] : '=';
-    out += '=';
-  }
-  return out;
-}
 
 // The names encoding/json gives a JSON value in "cannot unmarshal X into ...".
 std::string JsonTypeName(const json::Value& v) {
@@ -119,7 +98,7 @@ std::string ExecInfo(const std::string& api_version, bool interactive,
     }
     if (cluster->insecure_skip_tls_verify) out += ",\"insecure-skip-tls-verify\":true";
     if (!cluster->certificate_authority_data.empty()) {
-      out += ",\"certificate-authority-data\":\"" + Base64(cluster->certificate_authority_data) +
+      out += ",\"certificate-authority-data\":\"" + go::EncodeBase64(cluster->certificate_authority_data) +
              "\"";
     }
     if (!cluster->proxy_url.empty()) {

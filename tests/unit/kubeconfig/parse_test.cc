@@ -247,36 +247,6 @@ BOOST_AUTO_TEST_CASE(json_kubeconfig_is_accepted) {
   BOOST_TEST(config.current_context == "x");
 }
 
-struct Base64Case {
-  std::string input;
-  std::string output;  // or the error message
-};
-std::ostream& operator<<(std::ostream& os, const Base64Case& c) { return os << c.input; }
-
-BOOST_DATA_TEST_CASE(decodes_base64_as_go_std_encoding,
-                     data::make(std::vector<Base64Case>{
-                         {"", ""},
-                         {"QQ==", "A"},
-                         {"QUI=", "AB"},
-                         {"QUJD", "ABC"},
-                         {"QU\r\nJD\n", "ABC"},
-                         {"QQ=\n=", "A"},
-                         {"QQ", "illegal base64 data at input byte 2"},
-                         {"Q===", "illegal base64 data at input byte 1"},
-                         {"QQ==QQ==", "illegal base64 data at input byte 4"},
-                         {"QU I=", "illegal base64 data at input byte 2"},
-                         {"QUJD-_", "illegal base64 data at input byte 4"},
-                     }),
-                     c) {
-  std::string result;
-  try {
-    result = DecodeBase64(c.input);
-  } catch (const Error& e) {
-    result = e.what();
-  }
-  BOOST_TEST(result == c.output);
-}
-
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
