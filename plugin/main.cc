@@ -10,7 +10,7 @@
 #include "cli/error_message.h"
 #include "cli/parse_options.h"
 #include "cli/run.h"
-#include "kubeconfig/errors.h"
+#include "go/os.h"
 #include "print/fd_output.h"
 #include "print/terminal_escape.h"
 
@@ -34,7 +34,7 @@ namespace {
 void OnStdoutError(int errnum) {
   if (errnum == EPIPE) EndBySigpipe();
   std::string line =
-      "error: write /dev/stdout: " + pvcwatch::kubeconfig::GoErrnoText(errnum) + "\n";
+      "error: write /dev/stdout: " + pvcwatch::go::ErrnoText(errnum) + "\n";
   ssize_t ignored = write(STDERR_FILENO, line.data(), line.size());
   (void)ignored;
   _exit(pvcwatch::cli::kExitError);

@@ -5,10 +5,10 @@
 #include <set>
 
 #include "cli/flags.h"
+#include "go/exec.h"
+#include "go/os.h"
 #include "go/strconv.h"
-#include "rest/child_process.h"
 
-extern char** environ;
 
 namespace pvcwatch::cli {
 namespace {
@@ -196,18 +196,17 @@ Completion ParseCompletion(const std::string& output) {
 Completion RunKubectlCompletion(const std::vector<std::string>& args) {
   const Completion failed{{}, kDirectiveError};
   // kubectl sets KUBECTL_PATH for the plugins it runs; completion helpers may not have it.
-  const char* kubectl_path = std::getenv("KUBECTL_PATH");
-  const char* path = std::getenv("PATH");
-  rest::ChildProcessSpec spec;
-  spec.command = kubectl_path != nullptr && *kubectl_path != '\0' ? kubectl_path : "kubectl";
+  const std::string kubectl_path = go::LookupEnv("KUBECTL_PATH").value_or("");
+  go::ChildProcessSpec spec;
+  spec.command = kubectl_path.empty() ? "kubectl" : kubectl_path;
   spec.args = args;
-  for (char** e = environ; *e != nullptr; ++e) spec.env.emplace_back(*e);
-  spec.path = path != nullptr ? path : "";
+  spec.env = go::Environ();
+  spec.path = go::LookupEnv("PATH").value_or("");
   // A Tab must come back: a kubectl that hangs (an unreachable server, a stuck exec
   // plugin) is killed, and the shell offers nothing, as for any failed completion.
   spec.timeout = kKubectlCompletionTimeout;
-  rest::ChildProcessResult result = rest::RunChildProcess(spec);
-  if (result.status != rest::ChildProcessResult::Status::kExited || result.exit_code != 0) {
+  go::ChildProcessResult result = go::RunChildProcess(spec);
+  if (result.status != go::ChildProcessResult::Status::kExited || result.exit_code != 0) {
     return failed;
   }
   return ParseCompletion(result.output);

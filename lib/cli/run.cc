@@ -12,6 +12,7 @@
 #include "cli/claim_input.h"
 #include "cli/help.h"
 #include "cli/watch_command.h"
+#include "go/os.h"
 #include "json/encode.h"
 #include "kubeconfig/client_config.h"
 #include "kubeconfig/loader.h"
@@ -33,11 +34,6 @@
 namespace pvcwatch::cli {
 namespace {
 
-std::string Env(const char* name) {
-  const char* value = std::getenv(name);
-  return value != nullptr ? value : "";
-}
-
 kubeconfig::Overrides OverridesFrom(const Options& o) {
   kubeconfig::Overrides overrides = o.connection;
   overrides.default_server = kubeconfig::KubectlDefaultServer();
@@ -47,8 +43,8 @@ kubeconfig::Overrides OverridesFrom(const Options& o) {
 kubeconfig::ClientConfig ResolveClientConfig(const Options& options) {
   kubeconfig::LoadingRules rules;
   rules.explicit_path = options.kubeconfig;
-  rules.kubeconfig_env = Env("KUBECONFIG");
-  rules.home_dir = Env("HOME");
+  rules.kubeconfig_env = go::Getenv("KUBECONFIG");
+  rules.home_dir = go::Getenv("HOME");
   return kubeconfig::ResolveOrInCluster(kubeconfig::Load(rules), OverridesFrom(options));
 }
 

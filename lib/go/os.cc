@@ -4,7 +4,10 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+
+extern char** environ;
 
 namespace pvcwatch::go {
 
@@ -40,5 +43,21 @@ std::optional<std::string> ReadFile(const std::string& path, std::string* error,
   ::close(fd);
   return contents;
 }
+
+std::vector<std::string> Environ() {
+  std::vector<std::string> entries;
+  for (char** entry = ::environ; entry != nullptr && *entry != nullptr; ++entry) {
+    entries.emplace_back(*entry);
+  }
+  return entries;
+}
+
+std::optional<std::string> LookupEnv(const char* name) {
+  const char* value = std::getenv(name);
+  if (value == nullptr) return std::nullopt;
+  return std::string(value);
+}
+
+std::string Getenv(const char* name) { return LookupEnv(name).value_or(""); }
 
 }  // namespace pvcwatch::go

@@ -1,11 +1,12 @@
 #pragma once
 
-// Go's os and syscall packages, as far as errors about files read like a Go program's.
+// Go's os and syscall packages: files read with Go's errors, and the environment.
 
 #include <cstddef>
 #include <limits>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pvcwatch::go {
 
@@ -20,5 +21,15 @@ std::string ErrnoText(int errnum);
 std::optional<std::string> ReadFile(const std::string& path, std::string* error = nullptr,
                                     bool* missing = nullptr,
                                     std::size_t max_size = std::numeric_limits<std::size_t>::max());
+
+/// os.Environ: this process's environment as "NAME=value" entries.
+std::vector<std::string> Environ();
+
+/// os.LookupEnv: the variable's value, or nullopt when it is not set. With Environ and
+/// Getenv, the only place the library reads the environment.
+std::optional<std::string> LookupEnv(const char* name);
+
+/// os.Getenv: the variable's value, "" when it is not set.
+std::string Getenv(const char* name);
 
 }  // namespace pvcwatch::go

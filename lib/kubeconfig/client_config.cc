@@ -5,6 +5,7 @@
 #include <tuple>
 #include <utility>
 
+#include "go/os.h"
 #include "kubeconfig/direct_client_config.h"
 #include "kubeconfig/errors.h"
 #include "kubeconfig/in_cluster.h"
@@ -50,8 +51,8 @@ bool IsDefaultConfig(const rest::Config& rc, const Overrides& overrides) {
 }  // namespace
 
 std::string KubectlDefaultServer() {
-  const char* master = std::getenv("KUBERNETES_MASTER");
-  return master != nullptr && *master != '\0' ? master : "http://localhost:8080";
+  const std::string master = go::LookupEnv("KUBERNETES_MASTER").value_or("");
+  return master.empty() ? "http://localhost:8080" : master;
 }
 
 ClientConfig Resolve(const Config& config, const Overrides& overrides) {

@@ -15,11 +15,6 @@ namespace {
 
 constexpr char kDefaultServiceAccountDir[] = "/var/run/secrets/kubernetes.io/serviceaccount";
 
-std::string Env(const char* name) {
-  const char* value = std::getenv(name);
-  return value == nullptr ? "" : value;
-}
-
 // Go's net.JoinHostPort: a host with a colon (an IPv6 literal) goes in brackets.
 std::string JoinHostPort(const std::string& host, const std::string& port) {
   if (host.find(':') != std::string::npos) return "[" + host + "]:" + port;
@@ -29,12 +24,12 @@ std::string JoinHostPort(const std::string& host, const std::string& port) {
 }  // namespace
 
 std::string ServiceAccountDir() {
-  std::string dir = Env("PVCWATCH_SERVICEACCOUNT_DIR");
+  std::string dir = go::Getenv("PVCWATCH_SERVICEACCOUNT_DIR");
   return dir.empty() ? kDefaultServiceAccountDir : dir;
 }
 
 bool InClusterPossible() {
-  if (Env("KUBERNETES_SERVICE_HOST").empty() || Env("KUBERNETES_SERVICE_PORT").empty()) {
+  if (go::Getenv("KUBERNETES_SERVICE_HOST").empty() || go::Getenv("KUBERNETES_SERVICE_PORT").empty()) {
     return false;
   }
   struct stat st;
@@ -43,8 +38,8 @@ bool InClusterPossible() {
 }
 
 rest::Config InClusterConfig(const Overrides& overrides) {
-  const std::string host = Env("KUBERNETES_SERVICE_HOST");
-  const std::string port = Env("KUBERNETES_SERVICE_PORT");
+  const std::string host = go::Getenv("KUBERNETES_SERVICE_HOST");
+  const std::string port = go::Getenv("KUBERNETES_SERVICE_PORT");
   if (host.empty() || port.empty()) {
     // client-go rest.ErrNotInCluster.
     throw Error(
@@ -83,7 +78,7 @@ rest::Config InClusterConfig(const Overrides& overrides) {
 
 std::string InClusterNamespace() {
   // The downward-API variable first, for compatibility with how client-go began.
-  if (std::string ns = Env("POD_NAMESPACE"); !ns.empty()) return ns;
+  if (std::string ns = go::Getenv("POD_NAMESPACE"); !ns.empty()) return ns;
   if (std::optional<std::string> data = go::ReadFile(ServiceAccountDir() + "/namespace",
                                                       nullptr)) {
     if (std::string ns(go::TrimSpace(*data)); !ns.empty()) return ns;

@@ -1,13 +1,7 @@
 #include "pvc/action.h"
 
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstring>
-
-extern char** environ;
+#include "go/exec.h"
+#include "go/os.h"
 
 namespace pvcwatch::pvc {
 namespace {
@@ -18,13 +12,6 @@ constexpr std::chrono::milliseconds kPoll{20};
 std::string Field(const ActionRunner::Env& env, const std::string& key) {
   auto it = env.find(key);
   return it == env.end() ? "" : it->second;
-}
-
-// True once `pid` has ended, without reaping it: its process group id stays ours until
-// the final SIGKILL has been sent to the group.
-bool Ended(int pid) {
-  siginfo_t info{};
-  return waitid(P_PID, pid, &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid;
 }
 
 }  // namespace
@@ -97,61 +84,41 @@ void ActionRunner::Supervise() {
 void ActionRunner::Spawn(const Env& env) {
   // The child's environment: ours, with the PVCWATCH_* variables replaced.
   std::vector<std::string> entries;
-  for (char** e = environ; *e != nullptr; ++e) {
-    std::string entry(*e);
-    if (env.count(entry.substr(0, entry.find('='))) == 0) entries.push_back(entry);
+  for (std::string& entry : go::Environ()) {
+    if (env.count(entry.substr(0, entry.find('='))) == 0) entries.push_back(std::move(entry));
   }
   for (const auto& [key, value] : env) entries.push_back(key + "=" + value);
-  std::vector<char*> envp;
-  for (std::string& entry : entries) envp.push_back(entry.data());
-  envp.push_back(nullptr);
-  std::string shell = "/bin/sh", dash_c = "-c";
-  std::vector<char*> argv{shell.data(), dash_c.data(), command_.data(), nullptr};
-
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  // The child gets default signal handling and a mask of its own: the watch blocks
-  // SIGINT/SIGTERM in every thread, which children must not inherit. Its own process
-  // group lets a timeout or Stop end everything it started.
-  sigset_t none, all;
-  sigemptyset(&none);
-  sigfillset(&all);
-  posix_spawnattr_setsigmask(&attr, &none);
-  posix_spawnattr_setsigdefault(&attr, &all);
-  posix_spawnattr_setpgroup(&attr, 0);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF |
-                                      POSIX_SPAWN_SETPGROUP);
-  pid_t pid = 0;
-  int rc = posix_spawn(&pid, shell.c_str(), nullptr, &attr, argv.data(), envp.data());
-  posix_spawnattr_destroy(&attr);
-  if (rc != 0) {
-    reports_.push_back("action could not start: " + std::string(std::strerror(rc)));
+  std::string error;
+  // A process group of its own lets a timeout or Stop end everything it started.
+  std::optional<go::ProcessGroup> process =
+      go::ProcessGroup::Start({"/bin/sh", "-c", command_}, entries, &error);
+  if (!process) {
+    reports_.push_back("action could not start: " + error);
     return;
   }
-  running_.push_back({pid, Clock::now() + limits_.timeout});
+  running_.push_back({*process, Clock::now() + limits_.timeout});
 }
 
 void ActionRunner::Reap() {
   std::vector<Running> still;
-  for (const Running& action : running_) {
-    int status = 0;
-    pid_t done = waitpid(action.pid, &status, WNOHANG);
-    if (done == 0 && Clock::now() < action.deadline) {
+  for (Running& action : running_) {
+    std::optional<go::ExitStatus> status = action.process.Poll();
+    if (!status && Clock::now() < action.deadline) {
       still.push_back(action);
       continue;
     }
-    if (done == 0) {
-      kill(-action.pid, SIGKILL);
-      waitpid(action.pid, &status, 0);
+    if (!status) {
+      action.process.Kill();
+      action.process.Wait();
       reports_.push_back("action timed out after " +
                          std::to_string(limits_.timeout.count() / 1000) +
                          " s and was killed: " + command_);
-    } else if (done == action.pid && WIFEXITED(status) && WEXITSTATUS(status) != 0) {
-      reports_.push_back("action failed with exit status " +
-                         std::to_string(WEXITSTATUS(status)) + ": " + command_);
-    } else if (done == action.pid && WIFSIGNALED(status)) {
-      reports_.push_back("action killed by signal " + std::to_string(WTERMSIG(status)) + ": " +
+    } else if (status->signal != 0) {
+      reports_.push_back("action killed by signal " + std::to_string(status->signal) + ": " +
                          command_);
+    } else if (status->exit_code != 0) {
+      reports_.push_back("action failed with exit status " + std::to_string(status->exit_code) +
+                         ": " + command_);
     }
   }
   running_ = std::move(still);
@@ -168,14 +135,14 @@ void ActionRunner::Stop() {
     running_.clear();
   }
   wake_.notify_all();
-  for (const Running& action : ending) kill(-action.pid, SIGTERM);
+  for (const Running& action : ending) action.process.Terminate();
   const auto deadline = Clock::now() + limits_.stop_grace;
   for (const Running& action : ending) {
-    while (!Ended(action.pid) && Clock::now() < deadline) std::this_thread::sleep_for(kPoll);
+    while (!action.process.Ended() && Clock::now() < deadline) std::this_thread::sleep_for(kPoll);
   }
   // Whatever is left of each group (a leader that ignored SIGTERM, or its children).
-  for (const Running& action : ending) kill(-action.pid, SIGKILL);
-  for (const Running& action : ending) waitpid(action.pid, nullptr, 0);
+  for (const Running& action : ending) action.process.Kill();
+  for (Running& action : ending) action.process.Wait();
 }
 
 bool ActionRunner::Join(std::chrono::milliseconds wait) {

@@ -11,6 +11,8 @@
 #include <thread>
 #include <vector>
 
+#include "go/exec.h"
+
 namespace pvcwatch::pvc {
 
 /// How long actions may run and how many at once.
@@ -55,7 +57,7 @@ class ActionRunner {
 
  private:
   struct Running {
-    int pid;
+    go::ProcessGroup process;
     std::chrono::steady_clock::time_point deadline;
   };
   void Supervise();

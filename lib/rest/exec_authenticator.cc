@@ -4,10 +4,9 @@
 
 #include <utility>
 
-#include "rest/child_process.h"
+#include "go/exec.h"
+#include "go/os.h"
 #include "rest/errors.h"
-
-extern char** environ;
 
 namespace pvcwatch::rest {
 namespace {
@@ -64,13 +63,7 @@ ExecAuthenticator::Environment ExecAuthenticator::ProcessEnvironment() {
   Environment environment;
   environment.now = [] { return std::chrono::system_clock::now(); };
   environment.stdin_is_terminal = [] { return ::isatty(STDIN_FILENO) == 1; };
-  environment.environ = [] {
-    std::vector<std::string> entries;
-    for (char** entry = ::environ; entry != nullptr && *entry != nullptr; ++entry) {
-      entries.emplace_back(*entry);
-    }
-    return entries;
-  };
+  environment.environ = [] { return go::Environ(); };
   return environment;
 }
 
@@ -156,19 +149,19 @@ std::shared_ptr<const ExecCredential> ExecAuthenticator::RunLocked() {
                   ExecInfo(config_.api_version, interactive,
                            config_.provide_cluster_info && cluster_ ? &*cluster_ : nullptr));
 
-  ChildProcessSpec spec;
+  go::ChildProcessSpec spec;
   spec.command = command_;
   spec.args = config_.args;
   // The child's environment only: ours stays as it is (no setenv).
-  spec.env = MergeEnvironment(ours, extra);
-  spec.path = PathOf(ours);  // Go's LookPath searches the parent's PATH
+  spec.env = go::MergeEnvironment(ours, extra);
+  spec.path = PathOf(ours);  // Go's go::LookPath searches the parent's PATH
   spec.inherit_stdin = interactive;
   spec.timeout = interactive ? environment_.interactive_timeout : environment_.timeout;
   spec.max_output = environment_.max_output;
   ++runs_;
-  ChildProcessResult result = RunChildProcess(spec);
+  go::ChildProcessResult result = go::RunChildProcess(spec);
 
-  using Status = ChildProcessResult::Status;
+  using Status = go::ChildProcessResult::Status;
   switch (result.status) {
     case Status::kNotFound:
       throw ExecError(NotFoundMessage());

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "go/os.h"
 #include "go/strings.h"
 #include "rest/errors.h"
 
@@ -159,27 +160,22 @@ std::string WithScheme(const std::string& value) {
   return "http://" + value;
 }
 
-std::string Getenv(const char* name) {
-  const char* value = std::getenv(name);
-  return value == nullptr ? "" : value;
-}
-
 }  // namespace
 
 ProxyEnvironment ProxyEnvironment::FromProcess() {
   ProxyEnvironment env;
   for (const char* name : {"HTTP_PROXY", "http_proxy"}) {
-    if (env.http_proxy.empty() && !(env.http_proxy = Getenv(name)).empty()) {
+    if (env.http_proxy.empty() && !(env.http_proxy = go::Getenv(name)).empty()) {
       env.http_proxy_name = name;
     }
   }
   for (const char* name : {"HTTPS_PROXY", "https_proxy"}) {
-    if (env.https_proxy.empty() && !(env.https_proxy = Getenv(name)).empty()) {
+    if (env.https_proxy.empty() && !(env.https_proxy = go::Getenv(name)).empty()) {
       env.https_proxy_name = name;
     }
   }
-  env.no_proxy = Getenv("NO_PROXY");
-  if (env.no_proxy.empty()) env.no_proxy = Getenv("no_proxy");
+  env.no_proxy = go::Getenv("NO_PROXY");
+  if (env.no_proxy.empty()) env.no_proxy = go::Getenv("no_proxy");
   return env;
 }
 

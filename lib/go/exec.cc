@@ -1,5 +1,4 @@
-#include "rest/child_process.h"
-#include "go/os.h"
+#include "go/exec.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -15,7 +14,9 @@
 #include <set>
 #include <string_view>
 
-namespace pvcwatch::rest {
+#include "go/os.h"
+
+namespace pvcwatch::go {
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -43,14 +44,22 @@ class Fd {
   int fd_;
 };
 
-// Exit status as Go's ProcessState.ExitCode reports it: -1 when a signal ended the child.
-int ExitCode(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : -1; }
+// A wait status as Go's ProcessState reports it: exit code -1 when a signal ended it.
+ExitStatus StatusOf(int status) {
+  if (WIFEXITED(status)) return {WEXITSTATUS(status), 0};
+  return {-1, WIFSIGNALED(status) ? WTERMSIG(status) : 0};
+}
+
+int Reap(pid_t pid) {
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  return status;
+}
 
 void KillAndReap(pid_t pid) {
   ::kill(pid, SIGKILL);
-  int status;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
+  Reap(pid);
 }
 
 // Waits for the child that already closed its stdout, until `deadline`.
@@ -65,24 +74,50 @@ bool WaitUntil(pid_t pid, Clock::time_point deadline, int& status) {
   }
 }
 
-struct SpawnSetup {
-  posix_spawn_file_actions_t actions;
-  posix_spawnattr_t attr;
-  SpawnSetup() {
-    posix_spawn_file_actions_init(&actions);
-    posix_spawnattr_init(&attr);
-  }
-  ~SpawnSetup() {
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attr);
-  }
-};
-
 std::vector<char*> CStrings(const std::vector<std::string>& strings) {
   std::vector<char*> pointers;
   for (const std::string& s : strings) pointers.push_back(const_cast<char*>(s.c_str()));
   pointers.push_back(nullptr);
   return pointers;
+}
+
+// What a child gets besides argv and env.
+struct Wiring {
+  bool null_stdin = false;  // os/exec gives a child without Stdin the null device
+  int stdout_fd = -1;       // -1: ours
+  bool own_group = false;
+};
+
+// posix_spawn with Go's defaults: descriptors beyond 2 closed (Go opens every fd CLOEXEC;
+// our sockets are none of the child's business), no signal blocked or ignored (the
+// watch blocks SIGINT/SIGTERM in every thread, which children must not inherit).
+// Returns 0 or the errno of the failure.
+int Spawn(const std::string& program, const std::vector<std::string>& args,
+          const std::vector<std::string>& env, const Wiring& wiring, pid_t& pid) {
+  posix_spawn_file_actions_t actions;
+  posix_spawnattr_t attr;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawnattr_init(&attr);
+  if (wiring.null_stdin) posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  if (wiring.stdout_fd >= 0) posix_spawn_file_actions_adddup2(&actions, wiring.stdout_fd, 1);
+  posix_spawn_file_actions_addclosefrom_np(&actions, 3);
+  sigset_t signals;
+  sigemptyset(&signals);
+  posix_spawnattr_setsigmask(&attr, &signals);
+  sigfillset(&signals);
+  posix_spawnattr_setsigdefault(&attr, &signals);
+  short flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF;
+  if (wiring.own_group) {
+    posix_spawnattr_setpgroup(&attr, 0);
+    flags |= POSIX_SPAWN_SETPGROUP;
+  }
+  posix_spawnattr_setflags(&attr, flags);
+  std::vector<char*> argv = CStrings(args);
+  std::vector<char*> envp = CStrings(env);
+  const int error = ::posix_spawn(&pid, program.c_str(), &actions, &attr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
+  return error;
 }
 
 }  // namespace
@@ -132,38 +167,21 @@ ChildProcessResult RunChildProcess(const ChildProcessSpec& spec) {
   int pipe_fds[2];
   if (::pipe2(pipe_fds, O_CLOEXEC) != 0) {
     result.status = ChildProcessResult::Status::kStartFailed;
-    result.error = go::ErrnoText(errno);
+    result.error = ErrnoText(errno);
     return result;
   }
   Fd read_end(pipe_fds[0]);
   Fd write_end(pipe_fds[1]);
 
-  SpawnSetup setup;
-  if (!spec.inherit_stdin) {
-    // os/exec gives a child without Stdin the null device.
-    posix_spawn_file_actions_addopen(&setup.actions, 0, "/dev/null", O_RDONLY, 0);
-  }
-  posix_spawn_file_actions_adddup2(&setup.actions, write_end.get(), 1);
-  // Our sockets and files are none of the plugin's business (Go opens all fds CLOEXEC).
-  posix_spawn_file_actions_addclosefrom_np(&setup.actions, 3);
-  sigset_t signals;
-  sigemptyset(&signals);
-  posix_spawnattr_setsigmask(&setup.attr, &signals);
-  sigfillset(&signals);
-  posix_spawnattr_setsigdefault(&setup.attr, &signals);
-  posix_spawnattr_setflags(&setup.attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-
-  std::vector<std::string> argv_strings = {spec.command};
-  argv_strings.insert(argv_strings.end(), spec.args.begin(), spec.args.end());
-  std::vector<char*> argv = CStrings(argv_strings);
-  std::vector<char*> envp = CStrings(spec.env);
+  std::vector<std::string> argv = {spec.command};
+  argv.insert(argv.end(), spec.args.begin(), spec.args.end());
   pid_t pid = 0;
-  int spawn_error =
-      ::posix_spawn(&pid, program.c_str(), &setup.actions, &setup.attr, argv.data(), envp.data());
+  const int spawn_error =
+      Spawn(program, argv, spec.env, {!spec.inherit_stdin, write_end.get(), false}, pid);
   write_end.Close();
   if (spawn_error != 0) {
     result.status = ChildProcessResult::Status::kStartFailed;
-    result.error = go::ErrnoText(spawn_error);
+    result.error = ErrnoText(spawn_error);
     return result;
   }
 
@@ -196,8 +214,36 @@ ChildProcessResult RunChildProcess(const ChildProcessSpec& spec) {
     result.status = ChildProcessResult::Status::kTimedOut;
     return result;
   }
-  result.exit_code = ExitCode(status);
+  result.exit_code = StatusOf(status).exit_code;
   return result;
 }
 
-}  // namespace pvcwatch::rest
+std::optional<ProcessGroup> ProcessGroup::Start(const std::vector<std::string>& argv,
+                                                const std::vector<std::string>& env,
+                                                std::string* error) {
+  pid_t pid = 0;
+  if (const int failed = Spawn(argv.at(0), argv, env, {false, -1, true}, pid); failed != 0) {
+    if (error) *error = ErrnoText(failed);
+    return std::nullopt;
+  }
+  return ProcessGroup(pid);
+}
+
+std::optional<ExitStatus> ProcessGroup::Poll() {
+  int status = 0;
+  if (::waitpid(pid_, &status, WNOHANG) != pid_) return std::nullopt;
+  return StatusOf(status);
+}
+
+bool ProcessGroup::Ended() const {
+  siginfo_t info{};
+  return ::waitid(P_PID, pid_, &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid_;
+}
+
+void ProcessGroup::Terminate() const { ::kill(-pid_, SIGTERM); }
+
+void ProcessGroup::Kill() const { ::kill(-pid_, SIGKILL); }
+
+ExitStatus ProcessGroup::Wait() { return StatusOf(Reap(pid_)); }
+
+}  // namespace pvcwatch::go

@@ -1,16 +1,22 @@
-#include "rest/child_process.h"
+#include "go/exec.h"
+
+#include <signal.h>
 
 #include <boost/test/unit_test.hpp>
+#include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <optional>
+#include <thread>
 #include <string>
 #include <vector>
 
-#include "plugin_dir.h"
+#include "../rest/plugin_dir.h"
 
-namespace pvcwatch::rest {
+namespace pvcwatch::go {
 namespace {
 
-using testing::PluginDir;
+using rest::testing::PluginDir;
 using Status = ChildProcessResult::Status;
 
 ChildProcessSpec Spec(const std::string& command, std::vector<std::string> args = {}) {
@@ -23,7 +29,7 @@ ChildProcessSpec Spec(const std::string& command, std::vector<std::string> args 
   return spec;
 }
 
-BOOST_AUTO_TEST_SUITE(child_process_test)
+BOOST_AUTO_TEST_SUITE(exec_test)
 
 BOOST_AUTO_TEST_CASE(look_path_takes_the_first_executable_in_an_absolute_entry) {
   PluginDir dir;
@@ -119,7 +125,51 @@ BOOST_AUTO_TEST_CASE(output_beyond_the_cap_kills_the_child) {
   BOOST_TEST(static_cast<int>(result.status) == static_cast<int>(Status::kOutputTooLarge));
 }
 
+BOOST_AUTO_TEST_CASE(a_process_group_reports_its_exit_and_gets_only_its_env) {
+  PluginDir dir;
+  const std::string out = dir.path() + "/out";
+  std::optional<ProcessGroup> p = ProcessGroup::Start(
+      {"/bin/sh", "-c", "echo \"$ONLY\" > '" + out + "'; ls /proc/self/fd >> '" + out + "'; exit 3"},
+      {"ONLY=this"}, nullptr);
+  BOOST_REQUIRE(p.has_value());
+  const ExitStatus status = p->Wait();
+  BOOST_TEST(status.exit_code == 3);
+  BOOST_TEST(status.signal == 0);
+  std::ifstream in(out);
+  std::string first, fds, fd;
+  std::getline(in, first);
+  while (in >> fd) fds += fd + " ";
+  BOOST_TEST(first == "this");
+  BOOST_TEST(fds == "0 1 2 3 ");  // 3 is ls's own directory handle; none of ours leaked
+}
+
+BOOST_AUTO_TEST_CASE(terminate_reaches_the_whole_group) {
+  // The leader waits on a grandchild; both must end on one Terminate.
+  std::optional<ProcessGroup> p =
+      ProcessGroup::Start({"/bin/sh", "-c", "sleep 30 & wait"}, {"PATH=/usr/bin:/bin"}, nullptr);
+  BOOST_REQUIRE(p.has_value());
+  BOOST_TEST(!p->Poll().has_value());
+  p->Terminate();
+  const ExitStatus status = p->Wait();
+  BOOST_TEST(status.exit_code == -1);
+  BOOST_TEST(status.signal == SIGTERM);
+  BOOST_TEST(::kill(-p->pid(), 0) != 0);  // nothing of the group is left
+}
+
+BOOST_AUTO_TEST_CASE(ended_does_not_reap) {
+  std::optional<ProcessGroup> p = ProcessGroup::Start({"/bin/sh", "-c", "exit 0"}, {}, nullptr);
+  BOOST_REQUIRE(p.has_value());
+  while (!p->Ended()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  BOOST_TEST(p->Poll().value().exit_code == 0);  // still there to be reaped
+}
+
+BOOST_AUTO_TEST_CASE(a_program_that_cannot_start_gives_go_text) {
+  std::string error;
+  BOOST_TEST(!ProcessGroup::Start({"/nonexistent/sh"}, {}, &error).has_value());
+  BOOST_TEST(error == "no such file or directory");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
-}  // namespace pvcwatch::rest
+}  // namespace pvcwatch::go
