@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 
@@ -60,7 +61,12 @@ int main(int argc, char** argv) {
   err << std::unitbuf;
   try {
     Options options = ParseOptions(argc, argv);
-    return Run(options, out, err);
+    WatchSettings settings;
+    // For the end-to-end tests only: short server-side watches, to see them end and resume.
+    if (const char* seconds = std::getenv("PVCWATCH_WATCH_TIMEOUT_SECONDS")) {
+      settings.server_timeout_seconds = std::atoi(seconds);
+    }
+    return Run(options, {std::cin, out, err, isatty(STDOUT_FILENO) == 1}, settings);
   } catch (const UsageError& e) {
     err << EscapeLine(std::string("error: ") + e.what())
         << "\nSee 'kubectl pvcwatch --help' for usage.\n";

@@ -31,9 +31,9 @@ std::function<void(Options&, const std::string&)> Connection(Field kubeconfig::O
   };
 }
 
-std::vector<Flag> Table() {
-  std::vector<Flag> flags = {
-      // What the plugin does.
+// What the plugin does.
+std::vector<Flag> CommandFlags() {
+  return {
       {"all-namespaces", 'A', T::kBool, "false", "List and watch the claims of every namespace.",
        false, C::kNothing, {}, Into(&Options::all_namespaces)},
       {"exec", 0, T::kString, "''",
@@ -75,9 +75,13 @@ std::vector<Flag> Table() {
        false, C::kNothing, {}, Into(&Options::show_labels)},
       {"version", 0, T::kBool, "false", "Print the version and exit.", false, C::kNothing, {},
        Into(&Options::version)},
+  };
+}
 
-      // kubectl's connection flags (cli-runtime ConfigFlags). Usage texts that kubectl has
-      // too are kubectl's, word for word (tests compare them with `kubectl options`).
+// kubectl's connection flags (cli-runtime ConfigFlags). Usage texts that kubectl has too
+// are kubectl's, word for word (tests compare them with `kubectl options`).
+std::vector<Flag> ConnectionFlags() {
+  return {
       {"as", 0, T::kString, "''",
        "Username to impersonate for the operation. User could be a regular user or a service "
        "account in a namespace.", true,
@@ -128,6 +132,11 @@ std::vector<Flag> Table() {
       {"v", 'v', T::kInt, "0", "number for the log level verbosity", true, C::kNothing, {},
        Into(&Options::verbosity)},
   };
+}
+
+std::vector<Flag> Table() {
+  std::vector<Flag> flags = CommandFlags();
+  for (Flag& flag : ConnectionFlags()) flags.push_back(std::move(flag));
   std::sort(flags.begin(), flags.end(),
             [](const Flag& a, const Flag& b) { return a.name < b.name; });
   return flags;

@@ -1,9 +1,6 @@
 #include "cli/run.h"
 
-#include <unistd.h>
-
-#include <cstdlib>
-#include <iostream>
+#include <istream>
 #include <memory>
 #include <unordered_set>
 #include <ostream>
@@ -148,119 +145,150 @@ rest::StatusError ExplainListError(const rest::StatusError& e, const watch::Scop
 
 // What --once prints after the list, and its exit status.
 int Conclude(const Options& options, const std::string& scope_namespace, Listing& listing,
-             const pvc::Ledger& ledger, const Quantity& max, std::ostream& out,
-             std::ostream& err) {
+             const pvc::Ledger& ledger, const Quantity& max, const Streams& io) {
   if (MachineOutput(options)) {
     PrintMachine(options,
                  print::SummaryDocument(ledger, max, options.all_namespaces, listing.TakeItems()),
-                 out);
+                 io.out);
   } else {
     if (listing.rows() == 0) {
-      err << print::EscapeLine("No resources found" +
-                               (scope_namespace.empty() ? "" : " in " + scope_namespace +
-                                                                   " namespace"))
-          << ".\n";
+      io.err << print::EscapeLine("No resources found" +
+                                  (scope_namespace.empty() ? "" : " in " + scope_namespace +
+                                                                      " namespace"))
+             << ".\n";
     }
-    print::PrintSummary(ledger, max, options.all_namespaces, isatty(STDOUT_FILENO) == 1, out);
+    print::PrintSummary(ledger, max, options.all_namespaces, io.out_is_terminal, io.out);
   }
-  out.flush();
+  io.out.flush();
   return ledger.total().Cmp(max) > 0 ? kExitOverage : kExitOk;
 }
 
-}  // namespace
-
-int Run(const Options& options, std::ostream& out, std::ostream& err) {
-  if (options.help) {
-    out << HelpText();
-    return kExitOk;
-  }
-  if (options.version) {
-    out << "kubectl-pvcwatch " << Version() << "\n";
-    return kExitOk;
-  }
-  const bool follow_quota = options.max_claims == "quota";
-  if (follow_quota && (options.all_namespaces || !options.from_file.empty())) {
+// --max-claims as a fixed limit; with "quota" the limit comes from the namespace.
+Quantity FixedMaxClaims(const Options& options) {
+  if (options.max_claims != "quota") return Quantity::Parse(options.max_claims);
+  if (options.all_namespaces || !options.from_file.empty()) {
     throw UsageError("--max-claims quota follows one namespace's ResourceQuota; it cannot be "
                      "used with " + std::string(options.all_namespaces ? "-A" : "--from-file"));
   }
-  Quantity max_claims = follow_quota ? Quantity() : Quantity::Parse(options.max_claims);
-  pvc::Ledger ledger(nullptr, [&](const std::string& warning) {
-    err << print::EscapeLine("Warning: " + warning) << "\n";
-  });
-  Listing listing(options, ledger, out);
+  return Quantity();
+}
 
-  if (!options.from_file.empty()) {
-    watch::ListPage page;
-    page.items = LoadClaimInput(options.from_file, std::cin);
-    listing.Page(page);
-    listing.Finish("");
-    return Conclude(options, "", listing, ledger, max_claims, out, err);
+// The namespace's quotas, listed once for --max-claims quota; returns the list's
+// resourceVersion, for the watch to go on from.
+std::string ListQuotas(watch::ListerWatcher& lister, const watch::Scope& scope,
+                       pvc::QuotaLimit& limit) {
+  limit.BeginReplace();
+  const std::string version = watch::ListAll(
+      lister, scope, watch::kDefaultPageSize,
+      [&](watch::ListPage& page) { limit.ReplacePage(page.items); },
+      [&] { limit.BeginReplace(); });
+  limit.EndReplace(version);
+  if (!limit.limit()) {
+    throw std::runtime_error("--max-claims quota: no ResourceQuota in namespace \"" +
+                             scope.namespace_name + "\" sets requests.storage");
   }
+  return version;
+}
 
-  kubeconfig::ClientConfig client_config = ResolveClientConfig(options);
-  watch::Scope scope;
-  scope.namespace_name = options.all_namespaces ? "" : client_config.namespace_name;
-  scope.label_selector = options.label_selector;
-  scope.field_selector = options.field_selector;
-
-  clock::SystemClock clock;
-  rest::RestClient client(client_config.rest, clock);
-  watch::RestListerWatcher quota_lister(client, "resourcequotas");
-  pvc::QuotaLimit quota_limit;
-  std::string quota_version;
-  if (follow_quota) {
-    quota_limit.BeginReplace();
-    quota_version = watch::ListAll(
-        quota_lister, scope, watch::kDefaultPageSize,
-        [&](watch::ListPage& page) { quota_limit.ReplacePage(page.items); },
-        [&] { quota_limit.BeginReplace(); });
-    quota_limit.EndReplace(quota_version);
-    if (!quota_limit.limit()) {
-      throw std::runtime_error("--max-claims quota: no ResourceQuota in namespace \"" +
-                               scope.namespace_name + "\" sets requests.storage");
-    }
-    max_claims = *quota_limit.limit();
-  }
-  watch::RestListerWatcher lister(client, "persistentvolumeclaims");
-  lister.set_as_table(!MachineOutput(options));
-  std::string resource_version;
+// The first list of claims, printed as it arrives; returns its resourceVersion.
+std::string ListClaims(watch::RestListerWatcher& lister, const watch::Scope& scope,
+                       bool as_table, Listing& listing) {
+  lister.set_as_table(as_table);
+  std::string version;
   try {
-    resource_version = watch::ListAll(
+    version = watch::ListAll(
         lister, scope, watch::kDefaultPageSize, [&](watch::ListPage& page) { listing.Page(page); },
         [&] { listing.Restart(); });
   } catch (const rest::StatusError& e) {
     throw ExplainListError(e, scope);
   }
-  listing.Finish(resource_version);
-  lister.set_as_table(false);
+  listing.Finish(version);
+  lister.set_as_table(false);  // watch events carry objects
+  return version;
+}
 
-  if (options.once) {
-    return Conclude(options, scope.namespace_name, listing, ledger, max_claims, out, err);
+// What the watch prints before its first event: the list's summary (a LIST document for
+// machine output) and, for people, the header naming the limit.
+void PrintWatchStart(const Options& options, const pvc::Ledger& ledger, const Quantity& max,
+                     const std::string& quota_source, Listing& listing, const Streams& io) {
+  if (MachineOutput(options)) {
+    json::Value document =
+        print::SummaryDocument(ledger, max, options.all_namespaces, listing.TakeItems());
+    document.Set("type", json::Value::String("LIST"));
+    if (options.output == "json") {
+      json::PrintCompactJson(document, io.out);
+    } else {
+      io.out << "---\n";
+      print::PrintYaml(document, io.out);
+    }
+  } else {
+    print::PrintSummary(ledger, max, options.all_namespaces, io.out_is_terminal, io.out);
+    io.out << "\n--- PVC Watch (max claims " << max.String()
+           << (quota_source.empty() ? "" : ", ResourceQuota " + quota_source) << ") ----\n";
   }
+  io.out.flush();
+}
+
+watch::Scope ScopeOf(const Options& options, const kubeconfig::ClientConfig& config) {
+  watch::Scope scope;
+  scope.namespace_name = options.all_namespaces ? "" : config.namespace_name;
+  scope.label_selector = options.label_selector;
+  scope.field_selector = options.field_selector;
+  return scope;
+}
+
+// The claims of the cluster: the first list, then --once's conclusion or the watch.
+int RunLive(const Options& options, Quantity max_claims, pvc::Ledger& ledger, Listing& listing,
+            const Streams& io, const WatchSettings& settings) {
+  const kubeconfig::ClientConfig client_config = ResolveClientConfig(options);
+  const watch::Scope scope = ScopeOf(options, client_config);
+  clock::SystemClock clock;
+  rest::RestClient client(client_config.rest, clock);
+  watch::RestListerWatcher quota_lister(client, "resourcequotas");
+  pvc::QuotaLimit quota_limit;
+  const bool follow_quota = options.max_claims == "quota";
+  std::string quota_version;
+  if (follow_quota) {
+    quota_version = ListQuotas(quota_lister, scope, quota_limit);
+    max_claims = *quota_limit.limit();
+  }
+  watch::RestListerWatcher lister(client, "persistentvolumeclaims");
+  const std::string version = ListClaims(lister, scope, !MachineOutput(options), listing);
+  if (options.once) return Conclude(options, scope.namespace_name, listing, ledger, max_claims, io);
   // From here a SIGINT/SIGTERM ends the watch cleanly, even one sent the moment the
   // user sees it begin.
   BlockWatchSignals();
-  if (MachineOutput(options)) {
-    json::Value document =
-        print::SummaryDocument(ledger, max_claims, options.all_namespaces, listing.TakeItems());
-    document.Set("type", json::Value::String("LIST"));
-    if (options.output == "json") {
-      json::PrintCompactJson(document, out);
-    } else {
-      out << "---\n";
-      print::PrintYaml(document, out);
-    }
-  } else {
-    print::PrintSummary(ledger, max_claims, options.all_namespaces, isatty(STDOUT_FILENO) == 1,
-                        out);
-    out << "\n--- PVC Watch (max claims " << max_claims.String()
-        << (follow_quota ? ", ResourceQuota " + quota_limit.source() : "") << ") ----\n";
-  }
-  out.flush();
+  PrintWatchStart(options, ledger, max_claims, follow_quota ? quota_limit.source() : "", listing,
+                  io);
   pvc::Threshold threshold(max_claims);
   QuotaSource quota{quota_lister, quota_limit, quota_version};
-  return RunWatch(options, lister, scope, resource_version, ledger, threshold,
-                  follow_quota ? &quota : nullptr, clock, out, err);
+  const WatchInputs inputs{lister,    scope, version, ledger, threshold,
+                           follow_quota ? &quota : nullptr, clock};
+  return RunWatch(options, inputs, settings, io.out, io.err);
+}
+
+}  // namespace
+
+int Run(const Options& options, const Streams& io, const WatchSettings& settings) {
+  if (options.help) {
+    io.out << HelpText();
+    return kExitOk;
+  }
+  if (options.version) {
+    io.out << "kubectl-pvcwatch " << Version() << "\n";
+    return kExitOk;
+  }
+  const Quantity max_claims = FixedMaxClaims(options);
+  pvc::Ledger ledger(nullptr, [&](const std::string& warning) {
+    io.err << print::EscapeLine("Warning: " + warning) << "\n";
+  });
+  Listing listing(options, ledger, io.out);
+  if (options.from_file.empty()) return RunLive(options, max_claims, ledger, listing, io, settings);
+  watch::ListPage page;
+  page.items = LoadClaimInput(options.from_file, io.in);
+  listing.Page(page);
+  listing.Finish("");
+  return Conclude(options, "", listing, ledger, max_claims, io);
 }
 
 }  // namespace pvcwatch::cli

@@ -2,36 +2,31 @@
 
 #include <pthread.h>
 #include <signal.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <condition_variable>
-#include <cstdlib>
 #include <exception>
-#include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <ostream>
 #include <thread>
 
 #include "cli/error_message.h"
-#include "print/event_printer.h"
+#include "print/make_event_printer.h"
 #include "print/fd_output.h"
+#include "print/percent.h"
 #include "print/terminal_escape.h"
-#include "pvc/action.h"
-#include "clock/clock.h"
 #include "watch/reflector.h"
 
 namespace pvcwatch::cli {
 namespace {
 
 // How long the end of the watch waits for its threads before a write blocked on a
-// stalled stdout (a reader that stopped reading) is given up, and then before the
-// process ends without them (a thread still connecting, bounded only by its timeout).
+// stalled stdout (a reader that stopped reading) is given up.
 constexpr std::chrono::seconds kOutputGrace{2};
-constexpr std::chrono::seconds kShutdownGrace{3};
 
-using OutputMutex = std::recursive_timed_mutex;
+using OutputMutex = std::recursive_mutex;
 
 print::EventFormat FormatOf(const Options& options) {
   if (options.output == "json") return print::EventFormat::kJson;
@@ -90,24 +85,6 @@ class Running {
   int count_ = 0;
 };
 
-// A watch thread: runs its reflector until the clock stops or a fatal error, which it
-// keeps and reports by waking the main thread (which owns the end of the watch).
-std::thread StartReflector(watch::Reflector& reflector, const std::string& resource_version,
-                           std::exception_ptr& failure, OutputMutex& mutex, Running& running,
-                           pthread_t main_thread) {
-  running.Started();
-  return std::thread([&reflector, resource_version, &failure, &mutex, &running, main_thread] {
-    try {
-      reflector.RunFrom(resource_version);
-    } catch (...) {
-      std::lock_guard lock(mutex);
-      failure = std::current_exception();
-    }
-    running.Ended();
-    pthread_kill(main_thread, SIGUSR1);
-  });
-}
-
 sigset_t WatchSignals() {
   sigset_t signals;
   sigemptyset(&signals);
@@ -117,6 +94,189 @@ sigset_t WatchSignals() {
   return signals;
 }
 
+// One watch, from the first list to its end: the printer and the actions, the
+// reflectors and their threads, and the order in which they are wired and ended.
+class Watch {
+ public:
+  Watch(const Options& options, const WatchInputs& in, const WatchSettings& settings,
+        std::ostream& out, std::ostream& err)
+      : in_(in),
+        out_(out),
+        err_(err),
+        printer_(print::MakeEventPrinter(FormatOf(options), out, err, options.all_namespaces,
+                                         settings.timestamp ? settings.timestamp
+                                                            : print::LogTimestamp)),
+        claims_store_(in.ledger, mutex_),
+        claims_(in.lister_watcher, in.scope, claims_store_, in.clock) {
+    if (!options.exec.empty()) {
+      actions_ = std::make_unique<pvc::ActionRunner>(
+          options.exec, settings.action_limits, [this](const std::string& line) {
+            std::lock_guard lock(mutex_);
+            printer_->PrintNotice(line);
+          });
+    }
+    if (in.quota != nullptr) {
+      quota_store_ = std::make_unique<LockedStore>(in.quota->limit, mutex_);
+      quotas_ = std::make_unique<watch::Reflector>(in.quota->lister_watcher,
+                                                   watch::Scope{in.scope.namespace_name, "", ""},
+                                                   *quota_store_, in.clock);
+    }
+    Configure(claims_, "watch", options, settings);
+    if (quotas_) Configure(*quotas_, "quota watch", options, settings);
+    Connect();
+  }
+
+  int Run() {
+    // Signals are taken by this thread alone, with sigwait: a watch thread may sit in a
+    // blocking read for minutes, and a handler could not end that promptly or safely.
+    const sigset_t signals = WatchSignals();
+    BlockWatchSignals();
+    const pthread_t self = pthread_self();
+    std::thread claims = Start(claims_, in_.resource_version, claims_failure_, self);
+    std::thread quotas;
+    if (quotas_) quotas = Start(*quotas_, in_.quota->resource_version, quota_failure_, self);
+    int signal = 0;
+    sigwait(&signals, &signal);
+    End();
+    claims.join();
+    if (quotas.joinable()) quotas.join();
+    if (actions_) actions_->Join(kOutputGrace);
+    // The threads' wake-ups still pending are taken, so none outlives the watch.
+    const timespec now{0, 0};
+    while (sigtimedwait(&signals, nullptr, &now) > 0) {
+    }
+    return Report(signal == SIGUSR1);
+  }
+
+ private:
+  print::Standing Standing() const {
+    const Quantity& total = in_.ledger.total();
+    return {total, in_.threshold.max(), in_.threshold.Percent(total)};
+  }
+
+  void Configure(watch::Reflector& reflector, const std::string& what, const Options& options,
+                 const WatchSettings& settings) {
+    if (settings.server_timeout_seconds > 0) {
+      reflector.set_timeout_seconds(settings.server_timeout_seconds);
+    }
+    if (options.verbosity < 2) return;
+    reflector.set_observer(watch::ReflectorObserver{
+        [this, what](const std::string& why) {
+          std::lock_guard lock(mutex_);
+          printer_->PrintNotice(what + ": retrying after: " + why);
+        },
+        [this, what] {
+          std::lock_guard lock(mutex_);
+          printer_->PrintNotice(what + ": listing");
+        }});
+  }
+
+  // Every change is printed, then checked against the threshold; a quota's new limit too.
+  void Connect() {
+    in_.ledger.set_listeners(
+        [this](const pvc::Change& change) {
+          printer_->PrintChange(change, change.object, Standing());
+          CheckThreshold();
+          printer_->PrintStanding(Standing());
+        },
+        [this](const std::string& warning) { printer_->PrintNotice("Warning: " + warning); });
+    if (in_.quota != nullptr) {
+      in_.quota->limit.set_listener(
+          [this](const std::optional<Quantity>& limit, const std::string& source) {
+            OnLimit(limit, source);
+          });
+    }
+    std::lock_guard lock(mutex_);
+    CheckThreshold();  // the starting state may already be over
+  }
+
+  void OnLimit(const std::optional<Quantity>& limit, const std::string& source) {
+    if (!limit) {
+      printer_->PrintNotice("Warning: no ResourceQuota in namespace " +
+                           in_.scope.namespace_name + " sets requests.storage any more; " +
+                           "keeping max claims " + in_.threshold.max().String());
+      return;
+    }
+    in_.threshold.set_max(*limit);
+    printer_->PrintLimit(source, Standing());
+    CheckThreshold();
+    printer_->PrintStanding(Standing());
+  }
+
+  void CheckThreshold() {
+    const pvc::Threshold::Crossing crossing = in_.threshold.Update(in_.ledger.total());
+    if (crossing == pvc::Threshold::Crossing::kNone) return;
+    printer_->PrintCrossing(crossing, Standing(), actions_ != nullptr);
+    if (!actions_) return;
+    const Quantity& total = in_.ledger.total();
+    actions_->Start({{"PVCWATCH_EVENT",
+                      crossing == pvc::Threshold::Crossing::kOverage ? "overage" : "normal"},
+                     {"PVCWATCH_TOTAL", total.String()},
+                     {"PVCWATCH_MAX_CLAIMS", in_.threshold.max().String()},
+                     {"PVCWATCH_PERCENT", print::FormatPercent(in_.threshold.Percent(total))},
+                     {"PVCWATCH_NAMESPACE", in_.scope.namespace_name}});
+  }
+
+  // A watch thread: runs its reflector until the clock stops or a fatal error, which it
+  // keeps and reports by waking the main thread (which owns the end of the watch).
+  std::thread Start(watch::Reflector& reflector, const std::string& resource_version,
+                    std::exception_ptr& failure, pthread_t main_thread) {
+    running_.Started();
+    return std::thread([this, &reflector, resource_version, &failure, main_thread] {
+      try {
+        reflector.RunFrom(resource_version);
+      } catch (...) {
+        std::lock_guard lock(mutex_);
+        failure = std::current_exception();
+      }
+      running_.Ended();
+      pthread_kill(main_thread, SIGUSR1);
+    });
+  }
+
+  // The end, cooperative and bounded: the clock stops (backoffs and Retry-After waits
+  // end), the reads and connects under way are cancelled (the watches end), running
+  // actions are ended, and a write blocked on a stalled stdout is given up.
+  void End() {
+    in_.clock.Stop();
+    in_.lister_watcher.Cancel();
+    if (in_.quota != nullptr) in_.quota->lister_watcher.Cancel();
+    if (actions_) actions_->Stop();
+    if (!running_.WaitAll(kOutputGrace)) print::FdOutput::AbandonBlockedWrites();
+  }
+
+  // A thread's fatal error ends the watch with it (after a signal the watch just ends).
+  int Report(bool thread_ended) {
+    const std::exception_ptr failure = claims_failure_ ? claims_failure_ : quota_failure_;
+    int code = kExitOk;
+    if (thread_ended && failure) {
+      out_.flush();
+      try {
+        std::rethrow_exception(failure);
+      } catch (const std::exception& e) {
+        err_ << print::EscapeLine(ErrorMessage(e)) << "\n";
+      }
+      code = kExitError;
+    }
+    out_.flush();
+    err_.flush();
+    return code;
+  }
+
+  const WatchInputs& in_;
+  std::ostream& out_;
+  std::ostream& err_;
+  OutputMutex mutex_;
+  std::unique_ptr<print::EventPrinter> printer_;
+  std::unique_ptr<pvc::ActionRunner> actions_;
+  LockedStore claims_store_;
+  watch::Reflector claims_;
+  std::unique_ptr<LockedStore> quota_store_;
+  std::unique_ptr<watch::Reflector> quotas_;
+  Running running_;
+  std::exception_ptr claims_failure_, quota_failure_;
+};
+
 }  // namespace
 
 void BlockWatchSignals() {
@@ -124,150 +284,9 @@ void BlockWatchSignals() {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 }
 
-int RunWatch(const Options& options, watch::ListerWatcher& lister_watcher,
-              const watch::Scope& scope, const std::string& resource_version,
-              pvc::Ledger& ledger, pvc::Threshold& threshold, QuotaSource* quota,
-              clock::Clock& clock, std::ostream& out, std::ostream& err) {
-  // Signals are taken by this thread alone, with sigwait: a watch thread may sit in a
-  // blocking read for minutes, and a handler could not end that promptly or safely.
-  sigset_t signals = WatchSignals();
-  BlockWatchSignals();
-
-  OutputMutex mutex;
-  print::EventPrinter printer(out, err, FormatOf(options), options.all_namespaces,
-                              print::LogTimestamp);
-  std::unique_ptr<pvc::ActionRunner> actions;
-  if (!options.exec.empty()) {
-    actions = std::make_unique<pvc::ActionRunner>(
-        options.exec, pvc::ActionLimits{}, [&](const std::string& line) {
-          std::lock_guard lock(mutex);
-          printer.PrintNotice(line);
-        });
-  }
-
-  auto standing = [&] {
-    return print::Standing{ledger.total(), threshold.max(), threshold.Percent(ledger.total())};
-  };
-  auto check_threshold = [&] {
-    pvc::Threshold::Crossing crossing = threshold.Update(ledger.total());
-    if (crossing == pvc::Threshold::Crossing::kNone) return;
-    printer.PrintCrossing(crossing, standing(), actions != nullptr);
-    if (actions) {
-      bool over = crossing == pvc::Threshold::Crossing::kOverage;
-      actions->Start({{"PVCWATCH_EVENT", over ? "overage" : "normal"},
-                      {"PVCWATCH_TOTAL", ledger.total().String()},
-                      {"PVCWATCH_MAX_CLAIMS", threshold.max().String()},
-                      {"PVCWATCH_PERCENT", print::FormatPercent(threshold.Percent(ledger.total()))},
-                      {"PVCWATCH_NAMESPACE", scope.namespace_name}});
-    }
-  };
-
-  ledger.set_listeners(
-      [&](const pvc::Change& change) {
-        printer.PrintChange(change, change.object, standing());
-        check_threshold();
-        printer.PrintStanding(standing());
-      },
-      [&](const std::string& warning) { printer.PrintNotice("Warning: " + warning); });
-  if (quota != nullptr) {
-    quota->limit.set_listener([&](const std::optional<Quantity>& limit, const std::string& source) {
-      if (!limit) {
-        printer.PrintNotice("Warning: no ResourceQuota in namespace " + scope.namespace_name +
-                            " sets requests.storage any more; keeping max claims " +
-                            threshold.max().String());
-        return;
-      }
-      threshold.set_max(*limit);
-      printer.PrintLimit(source, standing());
-      check_threshold();
-      printer.PrintStanding(standing());
-    });
-  }
-  {
-    std::lock_guard lock(mutex);
-    check_threshold();  // the starting state may already be over
-  }
-
-  LockedStore claims_store(ledger, mutex);
-  watch::Reflector claims(lister_watcher, scope, claims_store, clock);
-  std::unique_ptr<LockedStore> quota_store;
-  std::unique_ptr<watch::Reflector> quotas;
-  if (quota != nullptr) {
-    quota_store = std::make_unique<LockedStore>(quota->limit, mutex);
-    quotas = std::make_unique<watch::Reflector>(quota->lister_watcher,
-                                                watch::Scope{scope.namespace_name, "", ""},
-                                                *quota_store, clock);
-  }
-  // For tests only: short server-side watch timeouts, to see watches end and resume.
-  if (const char* seconds = std::getenv("PVCWATCH_WATCH_TIMEOUT_SECONDS")) {
-    claims.set_timeout_seconds(std::atoi(seconds));
-    if (quotas) quotas->set_timeout_seconds(std::atoi(seconds));
-  }
-  if (options.verbosity >= 2) {
-    auto observer = [&](const std::string& what) {
-      return watch::ReflectorObserver{
-          [&, what](const std::string& why) {
-            std::lock_guard lock(mutex);
-            printer.PrintNotice(what + ": retrying after: " + why);
-          },
-          [&, what] {
-            std::lock_guard lock(mutex);
-            printer.PrintNotice(what + ": listing");
-          }};
-    };
-    claims.set_observer(observer("watch"));
-    if (quotas) quotas->set_observer(observer("quota watch"));
-  }
-
-  pthread_t self = pthread_self();
-  Running running;
-  std::exception_ptr claims_failure, quota_failure;
-  std::thread claims_thread =
-      StartReflector(claims, resource_version, claims_failure, mutex, running, self);
-  std::thread quota_thread;
-  if (quotas) {
-    quota_thread =
-        StartReflector(*quotas, quota->resource_version, quota_failure, mutex, running, self);
-  }
-
-  int signal = 0;
-  sigwait(&signals, &signal);
-  // The end, cooperative and bounded: the clock stops (backoffs and Retry-After waits
-  // end), the reads under way are cancelled (the watches end), running actions are ended,
-  // and a write blocked on a stalled stdout is given up; then the threads are joined.
-  clock.Stop();
-  lister_watcher.Cancel();
-  if (quota != nullptr) quota->lister_watcher.Cancel();
-  if (actions) actions->Stop();
-  if (!running.WaitAll(kOutputGrace)) print::FdOutput::AbandonBlockedWrites();
-  if (!running.WaitAll(kShutdownGrace)) {
-    // A thread still connecting (dial 30 s, handshake 10 s): nothing can join it sooner,
-    // and it uses what this frame owns, so the process ends here, its output flushed.
-    std::unique_lock lock(mutex, std::defer_lock);
-    if (lock.try_lock_for(kOutputGrace)) {
-      out.flush();
-      err.flush();
-    }
-    _exit(signal == SIGUSR1 ? kExitError : kExitOk);
-  }
-  claims_thread.join();
-  if (quota_thread.joinable()) quota_thread.join();
-  if (actions) actions->Join(kOutputGrace);
-
-  std::exception_ptr failure = claims_failure ? claims_failure : quota_failure;
-  int code = kExitOk;
-  if (signal == SIGUSR1 && failure) {
-    out.flush();
-    try {
-      std::rethrow_exception(failure);
-    } catch (const std::exception& e) {
-      err << print::EscapeLine(ErrorMessage(e)) << "\n";
-    }
-    code = kExitError;
-  }
-  out.flush();
-  err.flush();
-  return code;
+int RunWatch(const Options& options, const WatchInputs& inputs, const WatchSettings& settings,
+             std::ostream& out, std::ostream& err) {
+  return Watch(options, inputs, settings, out, err).Run();
 }
 
 }  // namespace pvcwatch::cli

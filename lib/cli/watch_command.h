@@ -1,10 +1,12 @@
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <string>
 
 #include "cli/options.h"
 #include "clock/clock.h"
+#include "pvc/action.h"
 #include "pvc/ledger.h"
 #include "pvc/quota_limit.h"
 #include "pvc/threshold.h"
@@ -24,14 +26,30 @@ struct QuotaSource {
   std::string resource_version;
 };
 
-/// Watches from `resource_version` (the first list, already in `ledger` and printed)
-/// until SIGINT/SIGTERM (returns 0) or a fatal error (printed, returns 1). Announces every
-/// change, each crossing of `threshold`, and runs --exec on crossings. `clock` paces the
-/// reflectors and is stopped when the watch ends; its threads are joined before it
-/// returns (only a thread still connecting after the grace ends the process instead).
-int RunWatch(const Options& options, watch::ListerWatcher& lister_watcher,
-             const watch::Scope& scope, const std::string& resource_version, pvc::Ledger& ledger,
-             pvc::Threshold& threshold, QuotaSource* quota, clock::Clock& clock,
+/// What the watch works on, all owned by the caller: the seam to the API, the state of
+/// the first list (already in `ledger` and printed) and the clock pacing the reflectors.
+struct WatchInputs {
+  watch::ListerWatcher& lister_watcher;
+  watch::Scope scope;
+  std::string resource_version;
+  pvc::Ledger& ledger;
+  pvc::Threshold& threshold;
+  QuotaSource* quota = nullptr;  // with --max-claims quota
+  clock::Clock& clock;
+};
+
+/// Settings that are not flags.
+struct WatchSettings {
+  int server_timeout_seconds = 0;  // 0: client-go's random 5-10 minutes (tests shorten it)
+  pvc::ActionLimits action_limits;
+  std::function<std::string()> timestamp;  // the text lines' prefix; empty: the local time
+};
+
+/// Watches until SIGINT/SIGTERM (returns 0) or a fatal error (printed, returns 1).
+/// Announces every change, each crossing of the threshold, and runs --exec on crossings.
+/// The end is cooperative: the clock stops, reads and connects under way are cancelled,
+/// actions are ended, and every thread is joined before it returns.
+int RunWatch(const Options& options, const WatchInputs& inputs, const WatchSettings& settings,
              std::ostream& out, std::ostream& err);
 
 }  // namespace pvcwatch::cli

@@ -66,7 +66,10 @@ void ActionRunner::Supervise() {
       continue;
     }
     if (running_.empty()) {
-      wake_.wait(lock, [&] { return stopping_ || !queued_.empty() || !reports_.empty(); });
+      // Start may have spawned one itself: then it is polled from here on.
+      wake_.wait(lock, [&] {
+        return stopping_ || !queued_.empty() || !reports_.empty() || !running_.empty();
+      });
     } else {
       wake_.wait_for(lock, kPoll);  // children are polled; SIGCHLD belongs to nobody here
     }

@@ -53,58 +53,6 @@ struct Auth {
   Poco::Net::Context::Ptr tls;
 };
 
-// The sockets of the responses being read, so that Cancel can end a blocking read from
-// another thread. Only the kernel socket is shut down: the TLS state stays with the
-// reading thread, which then sees the connection end.
-class OpenSockets {
- public:
-  void Add(int fd) {
-    std::lock_guard lock(mutex_);
-    if (cancelled_) ::shutdown(fd, SHUT_RDWR);
-    fds_.insert(fd);
-  }
-  void Remove(int fd) {
-    std::lock_guard lock(mutex_);
-    fds_.erase(fd);
-  }
-  void Cancel() {
-    std::lock_guard lock(mutex_);
-    cancelled_ = true;
-    for (int fd : fds_) ::shutdown(fd, SHUT_RDWR);
-  }
-
- private:
-  std::mutex mutex_;
-  std::set<int> fds_;
-  bool cancelled_ = false;
-};
-
-// A socket listed in OpenSockets for as long as this lives.
-class OpenSocket {
- public:
-  OpenSocket() = default;
-  OpenSocket(std::shared_ptr<OpenSockets> sockets, int fd) : sockets_(std::move(sockets)), fd_(fd) {
-    sockets_->Add(fd_);
-  }
-  OpenSocket(OpenSocket&& other) noexcept
-      : sockets_(std::move(other.sockets_)), fd_(std::exchange(other.fd_, -1)) {}
-  OpenSocket& operator=(OpenSocket&& other) noexcept {
-    Release();
-    sockets_ = std::move(other.sockets_);
-    fd_ = std::exchange(other.fd_, -1);
-    return *this;
-  }
-  ~OpenSocket() { Release(); }
-
- private:
-  void Release() {
-    if (sockets_ && fd_ >= 0) sockets_->Remove(fd_);
-    fd_ = -1;
-  }
-  std::shared_ptr<OpenSockets> sockets_;
-  int fd_ = -1;
-};
-
 // One GET with its head read; the body is still in the session. `open` is declared last
 // so that the socket leaves OpenSockets before the session closes it.
 struct Exchange {
@@ -258,6 +206,7 @@ struct RestClient::Impl {
       options.receive_timeout = config.timeout;
     }
     options.request_timeout = config.timeout;
+    options.sockets = open_sockets;
     return options;
   }
 

@@ -12,9 +12,14 @@
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sys/socket.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <ios>
+#include <utility>
+
+#include "go/os.h"
 
 #include "rest/errors.h"
 #include "rest/tls_context.h"
@@ -26,12 +31,71 @@ Poco::Timespan Span(std::chrono::milliseconds ms) {
   return Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(ms.count()) * 1000);
 }
 
-// Go's net.Dialer{KeepAlive: 30 s}: probes after 30 s idle, then every 30 s.
-void KeepAlive(Poco::Net::StreamSocket& socket) {
-  socket.setKeepAlive(true);
-  socket.setOption(IPPROTO_TCP, TCP_KEEPIDLE, 30);
-  socket.setOption(IPPROTO_TCP, TCP_KEEPINTVL, 30);
+// How often a connect in progress looks whether it was cancelled: a connecting socket
+// cannot be shut down from another thread, so Dial waits in slices.
+constexpr std::chrono::milliseconds kDialSlice{100};
+
+// Go's net.Dialer{Timeout, KeepAlive: 30 s}: the connect bounded by `options`'s connect
+// timeout and ended by a Cancel; keep-alive probes after 30 s idle, then every 30 s.
+Poco::Net::StreamSocket Dial(const Poco::Net::SocketAddress& address, const Endpoint& endpoint,
+                             const SessionOptions& options) {
+  Poco::Net::StreamSocket tcp;
+  tcp.connectNB(address);
+  const auto deadline = std::chrono::steady_clock::now() + options.connect_timeout;
+  for (;;) {
+    if (options.sockets && options.sockets->cancelled()) {
+      throw ConnectionError(endpoint.host_port, "context canceled");
+    }
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      throw ConnectionError(endpoint.host_port,
+                            "dial tcp " + endpoint.host_port + ": i/o timeout");
+    }
+    if (tcp.poll(Span(std::min(left, kDialSlice)),
+                 Poco::Net::Socket::SELECT_WRITE | Poco::Net::Socket::SELECT_ERROR)) {
+      break;
+    }
+  }
+  if (const int error = tcp.impl()->socketError(); error != 0) {
+    if (error == ECONNREFUSED) throw Poco::Net::ConnectionRefusedException(address.toString());
+    throw ConnectionError(endpoint.host_port, "dial tcp " + endpoint.host_port +
+                                                  ": connect: " + go::ErrnoText(error));
+  }
+  tcp.setBlocking(true);
+  tcp.setKeepAlive(true);
+  tcp.setOption(IPPROTO_TCP, TCP_KEEPIDLE, 30);
+  tcp.setOption(IPPROTO_TCP, TCP_KEEPINTVL, 30);
+  return tcp;
 }
+
+// A plain HTTP session (to the server, or to a proxy for CONNECT) that dials with Dial.
+class DialingSession : public Poco::Net::HTTPClientSession {
+ public:
+  DialingSession(const Poco::Net::SocketAddress& address, const Endpoint& endpoint,
+                 const SessionOptions& options)
+      : HTTPClientSession(address), endpoint_(endpoint), options_(options) {}
+  DialingSession(const Endpoint& endpoint, const SessionOptions& options)
+      : HTTPClientSession(endpoint.host, endpoint.port), endpoint_(endpoint), options_(options) {}
+  DialingSession(const Endpoint& endpoint, const SessionOptions& options,
+                 const ProxyConfig& proxy)
+      : HTTPClientSession(endpoint.host, endpoint.port, proxy),
+        endpoint_(endpoint),
+        options_(options) {}
+
+ protected:
+  void connect(const Poco::Net::SocketAddress& address) override {
+    Poco::Net::StreamSocket tcp = Dial(address, endpoint_, options_);
+    tcp.setReceiveTimeout(getTimeout());
+    tcp.setSendTimeout(Span(options_.connect_timeout));
+    tcp.setNoDelay(true);
+    attachSocket(tcp);
+  }
+
+ private:
+  Endpoint endpoint_;
+  SessionOptions options_;
+};
 
 // An HTTPS session that sends `server_name` as SNI and verifies the certificate against
 // it (client-go's TLSClientConfig.ServerName), directly or through a CONNECT tunnel.
@@ -62,8 +126,8 @@ class ServerNameSession : public Poco::Net::HTTPSClientSession {
   void connect(const Poco::Net::SocketAddress& address) override {
     // With a proxy, `address` is the proxy's. TLS starts only inside the tunnel, so the
     // proxy sees the CONNECT line and nothing else in clear.
-    Poco::Net::StreamSocket tcp = options_.proxy ? Tunnel(address) : Dial(address);
-    KeepAlive(tcp);
+    Poco::Net::StreamSocket tcp =
+        options_.proxy ? Tunnel(address) : Dial(address, endpoint_, options_);
     attachSocket(Handshake(tcp));
   }
   // Nothing about the proxy goes into requests that travel inside the tunnel.
@@ -74,7 +138,7 @@ class ServerNameSession : public Poco::Net::HTTPSClientSession {
   // Go's transport: "CONNECT host:port" with the same Host, Proxy-Authorization only
   // when the proxy URL has userinfo; a non-200 answer fails with its status text.
   Poco::Net::StreamSocket Tunnel(const Poco::Net::SocketAddress& address) {
-    Poco::Net::HTTPClientSession proxy(address);
+    DialingSession proxy(address, endpoint_, options_);
     proxy.setTimeout(Span(options_.connect_timeout), Span(options_.connect_timeout),
                      Span(options_.receive_timeout));
     proxy.setKeepAlive(true);
@@ -86,23 +150,14 @@ class ServerNameSession : public Poco::Net::HTTPSClientSession {
           .proxyAuthenticate(connect);
     }
     proxy.sendRequest(connect);
+    // A Cancel must end the wait for the proxy's answer too.
+    OpenSocket open(options_.sockets, proxy.socket().impl()->sockfd());
     Poco::Net::HTTPResponse response;
     proxy.receiveResponse(response);
     if (response.getStatus() != Poco::Net::HTTPResponse::HTTP_OK) {
       throw ConnectionError(endpoint_.host_port, response.getReason());
     }
     return proxy.detachSocket();
-  }
-
-  Poco::Net::StreamSocket Dial(const Poco::Net::SocketAddress& address) {
-    Poco::Net::StreamSocket tcp;
-    try {
-      tcp.connect(address, Span(options_.connect_timeout));
-    } catch (const Poco::TimeoutException&) {
-      throw ConnectionError(endpoint_.host_port,
-                            "dial tcp " + endpoint_.host_port + ": i/o timeout");
-    }
-    return tcp;
   }
 
   Poco::Net::SecureStreamSocket Handshake(Poco::Net::StreamSocket& tcp) {
@@ -121,6 +176,8 @@ class ServerNameSession : public Poco::Net::HTTPSClientSession {
     };
     tcp.setReceiveTimeout(Span(limit));
     tcp.setSendTimeout(Span(limit));
+    // A Cancel shuts the socket down, which ends a handshake waiting for the server.
+    OpenSocket open(options_.sockets, tcp.impl()->sockfd());
     Poco::Net::SecureStreamSocket tls =
         Poco::Net::SecureStreamSocket::attach(tcp, options_.server_name, options_.tls);
     for (;;) {
@@ -150,6 +207,50 @@ class ServerNameSession : public Poco::Net::HTTPSClientSession {
 };
 
 }  // namespace
+
+void OpenSockets::Add(int fd) {
+  std::lock_guard lock(mutex_);
+  if (cancelled_) ::shutdown(fd, SHUT_RDWR);
+  fds_.insert(fd);
+}
+
+void OpenSockets::Remove(int fd) {
+  std::lock_guard lock(mutex_);
+  fds_.erase(fd);
+}
+
+void OpenSockets::Cancel() {
+  std::lock_guard lock(mutex_);
+  cancelled_ = true;
+  for (int fd : fds_) ::shutdown(fd, SHUT_RDWR);
+}
+
+bool OpenSockets::cancelled() const {
+  std::lock_guard lock(mutex_);
+  return cancelled_;
+}
+
+OpenSocket::OpenSocket(std::shared_ptr<OpenSockets> sockets, int fd)
+    : sockets_(std::move(sockets)), fd_(fd) {
+  if (sockets_) sockets_->Add(fd_);
+}
+
+OpenSocket::OpenSocket(OpenSocket&& other) noexcept
+    : sockets_(std::move(other.sockets_)), fd_(std::exchange(other.fd_, -1)) {}
+
+OpenSocket& OpenSocket::operator=(OpenSocket&& other) noexcept {
+  Release();
+  sockets_ = std::move(other.sockets_);
+  fd_ = std::exchange(other.fd_, -1);
+  return *this;
+}
+
+OpenSocket::~OpenSocket() { Release(); }
+
+void OpenSocket::Release() {
+  if (sockets_ && fd_ >= 0) sockets_->Remove(fd_);
+  fd_ = -1;
+}
 
 Endpoint ParseServer(const std::string& server) {
   // client-go accepts "host:port" without a scheme and defaults to https.
@@ -194,9 +295,9 @@ std::unique_ptr<Poco::Net::HTTPClientSession> NewSession(const Endpoint& endpoin
     proxy.authMethod = proxy.username.empty() && proxy.password.empty()
                            ? Poco::Net::HTTPClientSession::PROXY_AUTH_NONE
                            : Poco::Net::HTTPClientSession::PROXY_AUTH_HTTP_BASIC;
-    session = std::make_unique<Poco::Net::HTTPClientSession>(endpoint.host, endpoint.port, proxy);
+    session = std::make_unique<DialingSession>(endpoint, options, proxy);
   } else {
-    session = std::make_unique<Poco::Net::HTTPClientSession>(endpoint.host, endpoint.port);
+    session = std::make_unique<DialingSession>(endpoint, options);
   }
   // Over TLS, Poco 1.11 waits out the socket's receive timeout in recv and then once
   // more in its poll before giving up (SecureSocketImpl::mustRetry), so a silence is

@@ -9,7 +9,9 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "rest/proxy.h"
@@ -29,6 +31,37 @@ struct Endpoint {
 /// Throws ConfigError.
 Endpoint ParseServer(const std::string& server);
 
+/// The sockets of a client's connections being made or read, so that Cancel, from any
+/// thread, ends a blocking connect, handshake or read at once. Only the kernel socket is
+/// shut down: the TLS state stays with the thread using it, which sees the connection end.
+class OpenSockets {
+ public:
+  void Add(int fd);
+  void Remove(int fd);
+  void Cancel();
+  bool cancelled() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::set<int> fds_;
+  bool cancelled_ = false;
+};
+
+/// A socket listed in OpenSockets for as long as this lives (none when `sockets` is null).
+class OpenSocket {
+ public:
+  OpenSocket() = default;
+  OpenSocket(std::shared_ptr<OpenSockets> sockets, int fd);
+  OpenSocket(OpenSocket&& other) noexcept;
+  OpenSocket& operator=(OpenSocket&& other) noexcept;
+  ~OpenSocket();
+
+ private:
+  void Release();
+  std::shared_ptr<OpenSockets> sockets_;
+  int fd_ = -1;
+};
+
 /// How to open a session to an endpoint.
 struct SessionOptions {
   Poco::Net::Context::Ptr tls;  // https only
@@ -38,6 +71,7 @@ struct SessionOptions {
   std::chrono::milliseconds tls_handshake_timeout{10000};  // client-go's transport default
   std::chrono::milliseconds request_timeout{0};  // --request-timeout when set (Client.Timeout)
   std::chrono::milliseconds receive_timeout{60000};
+  std::shared_ptr<OpenSockets> sockets;  // where connections register to be cancellable
 };
 
 /// A new, unconnected session; it connects with the first request.

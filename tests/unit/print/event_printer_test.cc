@@ -1,6 +1,7 @@
-#include "print/event_printer.h"
+#include "print/make_event_printer.h"
 
 #include <boost/test/unit_test.hpp>
+#include <memory>
 #include <sstream>
 #include <string>
 
@@ -14,9 +15,10 @@ namespace {
 // these pin its fields, their order (sorted, as kubectl's JSON) and the text lines.
 struct Printed {
   std::ostringstream out, err;
-  EventPrinter printer;
+  std::unique_ptr<EventPrinter> printer;
   explicit Printed(EventFormat format, bool all_namespaces = false)
-      : printer(out, err, format, all_namespaces, [] { return std::string("T "); }) {}
+      : printer(MakeEventPrinter(format, out, err, all_namespaces,
+                                 [] { return std::string("T "); })) {}
 };
 
 pvc::Change Added(const std::string& size) {
@@ -36,7 +38,7 @@ BOOST_AUTO_TEST_SUITE(event_printer_test)
 BOOST_AUTO_TEST_CASE(a_json_change_is_one_line_with_the_object_and_the_totals) {
   Printed p(EventFormat::kJson);
   pvc::Change change = Added("75Gi");
-  p.printer.PrintChange(change, change.object, kStanding);
+  p.printer->PrintChange(change, change.object, kStanding);
   BOOST_TEST(p.out.str() ==
              R"({"maxClaims":"200Gi","object":{"apiVersion":"v1",)"
              R"("kind":"PersistentVolumeClaim",)"
@@ -54,7 +56,7 @@ BOOST_AUTO_TEST_CASE(a_json_resize_carries_the_previous_size) {
   pvc::Change change = Added("100Gi");
   change.kind = pvc::Change::Kind::kResized;
   change.previous = Quantity::Parse("75Gi");
-  p.printer.PrintChange(change, change.object, kStanding);
+  p.printer->PrintChange(change, change.object, kStanding);
   const std::string line = p.out.str();
   BOOST_TEST(line.find(R"("previousSize":"75Gi")") != std::string::npos);
   BOOST_TEST(line.find(R"("type":"MODIFIED")") != std::string::npos);
@@ -62,10 +64,10 @@ BOOST_AUTO_TEST_CASE(a_json_resize_carries_the_previous_size) {
 
 BOOST_AUTO_TEST_CASE(json_crossings_and_limits) {
   Printed p(EventFormat::kJson);
-  p.printer.PrintCrossing(pvc::Threshold::Crossing::kOverage, kStanding, true);
-  p.printer.PrintCrossing(pvc::Threshold::Crossing::kNormal, kStanding, false);
-  p.printer.PrintCrossing(pvc::Threshold::Crossing::kNone, kStanding, false);
-  p.printer.PrintLimit("storage", kStanding);
+  p.printer->PrintCrossing(pvc::Threshold::Crossing::kOverage, kStanding, true);
+  p.printer->PrintCrossing(pvc::Threshold::Crossing::kNormal, kStanding, false);
+  p.printer->PrintCrossing(pvc::Threshold::Crossing::kNone, kStanding, false);
+  p.printer->PrintLimit("storage", kStanding);
   BOOST_TEST(p.out.str() ==
              R"({"action":true,"maxClaims":"200Gi","percent":112.5,"total":"225Gi",)"
              R"("type":"OVERAGE"})"
@@ -80,7 +82,7 @@ BOOST_AUTO_TEST_CASE(json_crossings_and_limits) {
 
 BOOST_AUTO_TEST_CASE(yaml_events_are_documents) {
   Printed p(EventFormat::kYaml);
-  p.printer.PrintCrossing(pvc::Threshold::Crossing::kOverage, kStanding, false);
+  p.printer->PrintCrossing(pvc::Threshold::Crossing::kOverage, kStanding, false);
   BOOST_TEST(p.out.str() ==
              "---\naction: false\nmaxClaims: 200Gi\npercent: 112.5\ntotal: 225Gi\ntype: OVERAGE\n");
 }
@@ -88,9 +90,9 @@ BOOST_AUTO_TEST_CASE(yaml_events_are_documents) {
 BOOST_AUTO_TEST_CASE(text_lines_are_the_original_programs) {
   Printed p(EventFormat::kText, true);
   pvc::Change change = Added("75Gi");
-  p.printer.PrintChange(change, change.object, kStanding);
-  p.printer.PrintCrossing(pvc::Threshold::Crossing::kOverage, kStanding, true);
-  p.printer.PrintStanding(kStanding);
+  p.printer->PrintChange(change, change.object, kStanding);
+  p.printer->PrintCrossing(pvc::Threshold::Crossing::kOverage, kStanding, true);
+  p.printer->PrintStanding(kStanding);
   BOOST_TEST(p.out.str() ==
              "T PVC team-a/data added, claim size 75Gi\n"
              "T Claim overage reached: max 200Gi at 225Gi\n"
@@ -100,7 +102,7 @@ BOOST_AUTO_TEST_CASE(text_lines_are_the_original_programs) {
 
 BOOST_AUTO_TEST_CASE(notices_go_to_stderr_with_controls_made_visible) {
   Printed p(EventFormat::kJson);
-  p.printer.PrintNotice("Warning: skipping \x1b[2Jx");
+  p.printer->PrintNotice("Warning: skipping \x1b[2Jx");
   BOOST_TEST(p.out.str().empty());
   BOOST_TEST(p.err.str() == "T Warning: skipping ^[[2Jx\n");
 }

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "print/event_printer.h"
+
+namespace pvcwatch::print {
+
+/// Watch events as documents (README, "Machine output"): what happened ("type"), the
+/// claim as the server sent it without managedFields, and the totals. How a document is
+/// written is the subclass's.
+class MachineEventPrinter : public EventPrinter {
+ public:
+  MachineEventPrinter(std::ostream& out, std::ostream& err,
+                      std::function<std::string()> timestamp)
+      : EventPrinter(err, std::move(timestamp)), out_(out) {}
+
+  void PrintChange(const pvc::Change& change, const json::Value& object,
+                   const Standing& s) override;
+  void PrintCrossing(pvc::Threshold::Crossing crossing, const Standing& s, bool action) override;
+  void PrintLimit(const std::string& source, const Standing& s) override;
+
+ protected:
+  virtual void Write(const json::Value& document, std::ostream& out) = 0;
+
+ private:
+  void Emit(json::Value document, const Standing& s);
+  std::ostream& out_;
+};
+
+/// One compact JSON object per line (kubectl's -w -o json framing).
+class JsonEventPrinter : public MachineEventPrinter {
+ public:
+  using MachineEventPrinter::MachineEventPrinter;
+
+ protected:
+  void Write(const json::Value& document, std::ostream& out) override;
+};
+
+/// YAML documents, each opened by "---".
+class YamlEventPrinter : public MachineEventPrinter {
+ public:
+  using MachineEventPrinter::MachineEventPrinter;
+
+ protected:
+  void Write(const json::Value& document, std::ostream& out) override;
+};
+
+}  // namespace pvcwatch::print

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "print/event_printer.h"
+
+namespace pvcwatch::print {
+
+/// Log lines in the original pvcwatch's words, timestamped as Go's log package does.
+class TextEventPrinter : public EventPrinter {
+ public:
+  TextEventPrinter(std::ostream& out, std::ostream& err, bool show_namespace,
+                   std::function<std::string()> timestamp)
+      : EventPrinter(err, std::move(timestamp)), out_(out), show_namespace_(show_namespace) {}
+
+  void PrintChange(const pvc::Change& change, const json::Value& object,
+                   const Standing& s) override;
+  void PrintCrossing(pvc::Threshold::Crossing crossing, const Standing& s, bool action) override;
+  void PrintLimit(const std::string& source, const Standing& s) override;
+  void PrintStanding(const Standing& s) override;
+
+ private:
+  void Line(const std::string& text);
+  std::ostream& out_;
+  bool show_namespace_;
+};
+
+}  // namespace pvcwatch::print
