@@ -11,8 +11,8 @@
 
 #include "json/encode.h"
 #include "json/float_text.h"
+#include "json/unicode_class.h"
 #include "json/utf8.h"
-#include "print/unicode_class.h"
 #include "print/yaml_emitter.h"
 #include "print/yaml_resolve.h"
 
@@ -22,6 +22,8 @@
 namespace pvcwatch::print {
 namespace {
 
+using json::IsDigit;
+using json::IsLetter;
 using json::Value;
 
 constexpr std::size_t kFlushBytes = 1 << 16;
