@@ -1,19 +1,20 @@
 #include "jsonpath/go_format.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <vector>
 
 #include "json/float_text.h"
+#include "json/go_quote.h"
 #include "json/unicode_class.h"
 #include "json/utf8.h"
 
 namespace pvcwatch::jsonpath {
 namespace {
 
-constexpr char kLowerHex[] = "0123456789abcdef";
-
-void AppendHex(std::string& out, std::uint32_t value, int digits, const char* hex) {
-  for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) out += hex[(value >> shift) & 0xF];
+void AppendUpperHex(std::string& out, std::uint32_t value, int digits) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) out += kHex[(value >> shift) & 0xF];
 }
 
 // fmt sorts map keys (internal/fmtsort): strings bytewise.
@@ -62,7 +63,7 @@ std::string FormatDocument(const json::Value& value) {
 std::string FormatUnicode(char32_t r) {
   std::string out = "U+";
   std::string hex;
-  AppendHex(hex, r, 8, "0123456789ABCDEF");
+  AppendUpperHex(hex, r, 8);
   hex.erase(0, std::min(hex.find_first_not_of('0'), hex.size() - 4));
   out += hex;
   if (json::IsPrint(r)) {
@@ -71,46 +72,6 @@ std::string FormatUnicode(char32_t r) {
     out += '\'';
   }
   return out;
-}
-
-std::string Quote(std::string_view s) {
-  std::string out = "\"";
-  while (!s.empty()) {
-    const json::Rune rune = json::DecodeRune(s);
-    const char32_t r = rune.value;
-    if (!rune.valid && rune.size == 1) {
-      out += "\\x";
-      AppendHex(out, static_cast<unsigned char>(s[0]), 2, kLowerHex);
-    } else if (r == '"' || r == '\\') {
-      out += '\\';
-      out += static_cast<char>(r);
-    } else if (json::IsPrint(r)) {
-      out.append(s.substr(0, rune.size));
-    } else {
-      switch (r) {
-        case '\a': out += "\\a"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\v': out += "\\v"; break;
-        default:
-          if (r < ' ' || r == 0x7F) {
-            out += "\\x";
-            AppendHex(out, r, 2, kLowerHex);
-          } else if (r < 0x10000) {
-            out += "\\u";
-            AppendHex(out, r, 4, kLowerHex);
-          } else {
-            out += "\\U";
-            AppendHex(out, r, 8, kLowerHex);
-          }
-      }
-    }
-    s.remove_prefix(rune.size);
-  }
-  return out + "\"";
 }
 
 std::string FormatScalar(const Result& r) {
@@ -135,14 +96,14 @@ std::string FormatGoSyntax(const json::Value& value) {
     case json::Value::Type::kNull:
       return "interface {}(nil)";
     case json::Value::Type::kString:
-      return Quote(value.AsString());
+      return json::GoQuote(value.AsString());
     case json::Value::Type::kObject: {
       std::string out = "map[string]interface {}{";
       bool first = true;
       for (const auto* member : SortedMembers(value)) {
         if (!first) out += ", ";
         first = false;
-        out += Quote(member->first) + ":" + FormatGoSyntax(member->second);
+        out += json::GoQuote(member->first) + ":" + FormatGoSyntax(member->second);
       }
       return out + "}";
     }

@@ -11,9 +11,6 @@ namespace pvcwatch::jsonpath {
 /// Go's fmt %#U of a rune: "U+0023 '#'", or "U+0009" when strconv.IsPrint says no.
 std::string FormatUnicode(char32_t r);
 
-/// Go's strconv.Quote (and fmt %q): "..." with Go's escapes; invalid UTF-8 as \xNN.
-std::string Quote(std::string_view s);
-
 /// Go's fmt %v of a result, as client-go's errors print one: maps as map[k:v ...] with
 /// sorted keys, slices as [a b], nil as <nil>, the zero reflect.Value as <invalid reflect.Value>.
 std::string FormatValue(const Result& r);

@@ -1,5 +1,6 @@
 #include "jsonpath/printer_error.h"
 
+#include "json/go_quote.h"
 #include "jsonpath/go_format.h"
 
 namespace pvcwatch::jsonpath {
@@ -12,7 +13,7 @@ std::string FormatExecuteError(std::string_view template_text, std::string_view 
                                const json::Value& object) {
   // fmt.Errorf("error executing jsonpath %q: %v\n", template, details), where details
   // already ends in a blank line.
-  return "error executing jsonpath " + Quote(template_text) + ": Error executing template: " +
+  return "error executing jsonpath " + json::GoQuote(template_text) + ": Error executing template: " +
          std::string(error) +
          ". Printing more information for debugging the template:\n\ttemplate was:\n\t\t" +
          std::string(template_text) + "\n\tobject given to jsonpath engine was:\n\t\t" +

@@ -5,11 +5,11 @@
 #include <string_view>
 #include <vector>
 
-#include "rest/go_quote.h"
+#include "json/go_quote.h"
 
 namespace pvcwatch::kubeconfig {
 
-using rest::GoQuote;
+using json::GoQuote;
 
 /// A kubeconfig that cannot be loaded or resolved. Three shapes, as client-go has them:
 /// a plain error, an aggregate of per-file load errors, and an "invalid configuration"

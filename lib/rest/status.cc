@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "json/go_quote.h"
 #include "json/parser.h"
-#include "rest/go_quote.h"
 #include "rest/retry.h"
 
 namespace pvcwatch::rest {
@@ -87,7 +87,7 @@ StatusError StatusErrorFromResponse(const Response& response, const std::string&
     message = generic.message;
     if (!resource.empty()) message += " (" + verb + " " + resource + ")";
   } else if (response.status >= 500) {
-    message = "an error on the server (" + GoQuote(Shorten(response.body)) +
+    message = "an error on the server (" + json::GoQuote(Shorten(response.body)) +
               ") has prevented the request from succeeding";
     if (!resource.empty()) message += " (" + verb + " " + resource + ")";
   } else {
