@@ -11,7 +11,9 @@ namespace {
 constexpr char kLowerHex[] = "0123456789abcdef";
 
 void AppendHex(std::string& out, std::uint32_t value, int digits) {
-  for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) out += kLowerHex[(value >> shift) & 0xF];
+  for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) {
+    out += kLowerHex[(value >> shift) & 0xF];
+  }
 }
 
 }  // namespace

@@ -42,7 +42,9 @@ Results Children(const Result& r) {
   Results children;
   switch (KindOf(r)) {
     case GoKind::kMap:
-      for (const auto& member : r.document->members()) children.push_back(Result::Document(member.second));
+      for (const auto& member : r.document->members()) {
+        children.push_back(Result::Document(member.second));
+      }
       break;
     case GoKind::kSlice:
       for (const auto& item : r.document->items()) children.push_back(Result::Document(item));
@@ -84,7 +86,8 @@ json::Value ToJson(const Result& r) {
     case Result::Kind::kInvalid: throw ExecuteError(kZeroInterface);
     case Result::Kind::kDocument: return *r.document;
     case Result::Kind::kText: return json::Value::String(std::string(r.text));
-    case Result::Kind::kInt: case Result::Kind::kByte: return json::Value::Number(std::to_string(r.integer));
+    case Result::Kind::kInt: case Result::Kind::kByte:
+      return json::Value::Number(std::to_string(r.integer));
     case Result::Kind::kFloat: return json::Value::Number(json::FormatJsonFloat(r.real));
     case Result::Kind::kBool: return json::Value::Bool(r.boolean);
   }
@@ -134,7 +137,7 @@ std::vector<Results> JsonPath::FindResultsAt(const Result& data) {
       for (const Result& value : results) {
         root_begin_ = view + i + 1;
         std::vector<Results> next = FindResultsAt(Reinterface(value));
-        full.insert(full.end(), std::make_move_iterator(next.begin()), std::make_move_iterator(next.end()));
+        for (Results& group : next) full.push_back(std::move(group));
       }
       --in_range_;
       for (std::size_t k = i + 1; k < count; ++k) {
@@ -244,7 +247,8 @@ Results JsonPath::EvalArray(const Results& input, const Node& node, std::string&
     const std::int64_t start = params[0].value, end = params[1].value;
     if (start == end) return results;  // zero elements asked for: upstream stops here
     if (start >= length || start < 0) {
-      error = "array index out of bounds: index " + std::to_string(start) + ", length " + std::to_string(length);
+      error = "array index out of bounds: index " + std::to_string(start) + ", length " +
+              std::to_string(length);
       return input;
     }
     if (end > length || end < 0) {
@@ -253,7 +257,8 @@ Results JsonPath::EvalArray(const Results& input, const Node& node, std::string&
       return input;
     }
     if (start > end) {
-      error = "starting index " + std::to_string(start) + " is greater than ending index " + std::to_string(end);
+      error = "starting index " + std::to_string(start) + " is greater than ending index " +
+              std::to_string(end);
       return input;
     }
     std::int64_t step = 1;
@@ -286,7 +291,9 @@ Results JsonPath::EvalField(const Results& input, const Node& node, std::string&
   if (input.empty()) return results;
   for (const Result& value : input) {
     if (KindOf(value) != GoKind::kMap) continue;  // nil, or no field to look up
-    if (const json::Value* found = value.document->Find(node.text)) results.push_back(Result::Document(*found));
+    if (const json::Value* found = value.document->Find(node.text)) {
+      results.push_back(Result::Document(*found));
+    }
   }
   if (results.empty() && !allow_missing_keys_) error = node.text + " is not found";
   return results;

@@ -22,8 +22,8 @@ struct Node {
     kInt, kFloat, kWildcard, kRecursive, kUnion, kBool,
   };
   Type type = Type::kList;
-  std::string text;               ///< kText's text; kField's and kIdentifier's name; kFilter's operator.
-  std::vector<Node> nodes;        ///< kList's steps; kUnion's lists; kFilter's left and right lists.
+  std::string text;               ///< kText's text; kField's, kIdentifier's name; kFilter's op.
+  std::vector<Node> nodes;        ///< kList's steps; kUnion's lists; kFilter's left, right.
   std::array<Param, 3> params{};  ///< kArray's start, end and step.
   std::int64_t integer = 0;       ///< kInt.
   double real = 0;                ///< kFloat.

@@ -119,7 +119,7 @@ class Parser {
   void ParseText(Node& root) {
     for (;;) {
       if (At("{")) {
-        if (pos_ > start_) root.nodes.push_back(MakeNode(Node::Type::kText, std::string(Consume())));
+        FlushText(root);
         pos_ += 1;
         Consume();
         Node action = MakeNode(Node::Type::kList);
@@ -129,6 +129,10 @@ class Parser {
       }
       if (Next() == kEof) break;
     }
+    FlushText(root);
+  }
+
+  void FlushText(Node& root) {
     if (pos_ > start_) root.nodes.push_back(MakeNode(Node::Type::kText, std::string(Consume())));
   }
 
@@ -232,7 +236,8 @@ class Parser {
       Node union_node = MakeNode(Node::Type::kUnion);
       for (std::size_t begin = 0;;) {
         const std::size_t comma = text.find(',', begin);
-        std::string_view part = text.substr(begin, comma == std::string_view::npos ? comma : comma - begin);
+        const std::size_t length = comma == std::string_view::npos ? comma : comma - begin;
+        std::string_view part = text.substr(begin, length);
         while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
         while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
         union_node.nodes.push_back(ParseAction("[" + std::string(part) + "]"));
@@ -269,7 +274,8 @@ class Parser {
         }
       } else if (i == 1) {
         param.known = true;
-        param.value = static_cast<std::int64_t>(static_cast<std::uint64_t>(array.params[0].value) + 1);
+        const auto start = static_cast<std::uint64_t>(array.params[0].value);
+        param.value = static_cast<std::int64_t>(start + 1);  // Go's int wraps
         param.derived = true;
       }
     }

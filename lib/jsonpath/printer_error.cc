@@ -13,8 +13,8 @@ std::string FormatExecuteError(std::string_view template_text, std::string_view 
                                const json::Value& object) {
   // fmt.Errorf("error executing jsonpath %q: %v\n", template, details), where details
   // already ends in a blank line.
-  return "error executing jsonpath " + json::GoQuote(template_text) + ": Error executing template: " +
-         std::string(error) +
+  return "error executing jsonpath " + json::GoQuote(template_text) +
+         ": Error executing template: " + std::string(error) +
          ". Printing more information for debugging the template:\n\ttemplate was:\n\t\t" +
          std::string(template_text) + "\n\tobject given to jsonpath engine was:\n\t\t" +
          FormatGoSyntax(object) + "\n\n\n";

@@ -28,11 +28,31 @@ struct Result {
   bool boolean = false;
 
   static Result Document(const json::Value& value) { return Make(Kind::kDocument, &value); }
-  static Result Text(std::string_view text) { Result r = Make(Kind::kText); r.text = text; return r; }
-  static Result Int(std::int64_t value) { Result r = Make(Kind::kInt); r.integer = value; return r; }
-  static Result Float(double value) { Result r = Make(Kind::kFloat); r.real = value; return r; }
-  static Result Bool(bool value) { Result r = Make(Kind::kBool); r.boolean = value; return r; }
-  static Result Byte(unsigned char value) { Result r = Make(Kind::kByte); r.integer = value; return r; }
+  static Result Text(std::string_view text) {
+    Result r = Make(Kind::kText);
+    r.text = text;
+    return r;
+  }
+  static Result Int(std::int64_t value) {
+    Result r = Make(Kind::kInt);
+    r.integer = value;
+    return r;
+  }
+  static Result Float(double value) {
+    Result r = Make(Kind::kFloat);
+    r.real = value;
+    return r;
+  }
+  static Result Bool(bool value) {
+    Result r = Make(Kind::kBool);
+    r.boolean = value;
+    return r;
+  }
+  static Result Byte(unsigned char value) {
+    Result r = Make(Kind::kByte);
+    r.integer = value;
+    return r;
+  }
 
  private:
   static Result Make(Kind kind, const json::Value* document = nullptr) {

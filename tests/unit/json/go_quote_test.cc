@@ -16,14 +16,16 @@ const std::vector<std::string> kInputs = {
     "\xE2\x80\xA8", "\xF3\xA0\x80\x81",
 };
 const std::vector<std::string> kQuoted = {
-    R"("plain")", R"("a\"b\\c")", R"("tab\tnl\n\x01\x7f")", "\"h\xC3\xA9 \xE5\x90\x8D\"", R"("\xff")",
+    R"("plain")", R"("a\"b\\c")", R"("tab\tnl\n\x01\x7f")", "\"h\xC3\xA9 \xE5\x90\x8D\"",
+    R"("\xff")",
     R"("nbsp\u00a0")", R"("\u2028")", R"("\U000e0001")",
 };
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(go_quote_test)
 
-BOOST_DATA_TEST_CASE(quotes_as_go_strconv_quote, data::make(kInputs) ^ data::make(kQuoted), input, expected) {
+BOOST_DATA_TEST_CASE(quotes_as_go_strconv_quote, data::make(kInputs) ^ data::make(kQuoted), input,
+                     expected) {
   BOOST_TEST(GoQuote(input) == expected);
 }
 

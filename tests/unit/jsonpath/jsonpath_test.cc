@@ -37,7 +37,8 @@ Outcome Run(const std::string& text, const Value& doc, bool allow_missing_keys, 
 }
 
 // Each result printed on its own, sorted: what Go's random map order cannot change.
-std::vector<std::string> Pieces(const std::string& text, const Value& doc, bool allow_missing_keys) {
+std::vector<std::string> Pieces(const std::string& text, const Value& doc,
+                                bool allow_missing_keys) {
   JsonPath path(text);
   path.AllowMissingKeys(allow_missing_keys);
   std::vector<std::string> pieces;
@@ -61,13 +62,15 @@ Outcome RunList(const std::string& text, bool allow_missing_keys = true) {
 BOOST_AUTO_TEST_SUITE(jsonpath_test)
 
 // client-go's output or error text for every template × document of the oracle.
-BOOST_DATA_TEST_CASE(matches_client_go, data::xrange(testing::JsonPathVectorCount("engine")), index) {
+BOOST_DATA_TEST_CASE(matches_client_go, data::xrange(testing::JsonPathVectorCount("engine")),
+                     index) {
   const Value& v = testing::JsonPathVectors()["engine"].items()[index];
   const std::string text(v["template"].AsString());
   const std::string stage(v["stage"].AsString());
   const bool allow = v["allowMissingKeys"].AsBool(), as_json = v["jsonOutput"].AsBool();
-  BOOST_TEST_CONTEXT("template " << text << " on " << v["document"].AsString() << ", allowMissingKeys "
-                                 << allow << ", jsonOutput " << as_json) {
+  BOOST_TEST_CONTEXT("template " << text << " on " << v["document"].AsString()
+                                 << ", allowMissingKeys " << allow << ", jsonOutput "
+                                 << as_json) {
     if (stage == "parse") {
       BOOST_TEST(Run(text, Value(), allow, as_json).error == v["error"].AsString());
       return;
@@ -116,7 +119,8 @@ BOOST_AUTO_TEST_CASE(a_missing_key_is_an_error_unless_allowed) {
 BOOST_AUTO_TEST_CASE(quoted_key_with_a_dot_is_two_fields_as_upstream) {
   BOOST_TEST(RunList("{.items[0].metadata.annotations['kubernetes.io/created-by']}", false).error ==
              "kubernetes is not found");
-  BOOST_TEST(RunList(R"({.items[0].metadata.annotations.kubernetes\.io/created-by})").output == "tester");
+  BOOST_TEST(RunList(R"({.items[0].metadata.annotations.kubernetes\.io/created-by})").output ==
+             "tester");
 }
 
 BOOST_AUTO_TEST_CASE(wildcard_over_a_map_follows_document_order) {
@@ -133,7 +137,8 @@ BOOST_AUTO_TEST_CASE(integers_and_floats_print_as_go_prints_int64_and_float64) {
 
 BOOST_AUTO_TEST_CASE(an_int_field_does_not_compare_with_a_float_literal) {
   const Value doc = json::Parse(R"({"a": [{"n": 1}]})");
-  BOOST_TEST(Run("{.a[?(@.n>0.5)]}", doc, false, false).error == "incompatible types for comparison");
+  BOOST_TEST(Run("{.a[?(@.n>0.5)]}", doc, false, false).error ==
+             "incompatible types for comparison");
 }
 
 BOOST_AUTO_TEST_CASE(a_reused_template_resumes_at_its_last_range_body) {
@@ -150,8 +155,9 @@ BOOST_AUTO_TEST_CASE(a_reused_template_resumes_at_its_last_range_body) {
 }
 
 BOOST_AUTO_TEST_CASE(parse_errors_carry_upstream_text) {
-  BOOST_CHECK_EXCEPTION(JsonPath("{.a"), ParseError,
-                        [](const ParseError& e) { return std::string(e.what()) == "unclosed action"; });
+  BOOST_CHECK_EXCEPTION(JsonPath("{.a"), ParseError, [](const ParseError& e) {
+    return std::string(e.what()) == "unclosed action";
+  });
   BOOST_CHECK_EXCEPTION(JsonPath("{#}"), ParseError, [](const ParseError& e) {
     return std::string(e.what()) == "unrecognized character in action: U+0023 '#'";
   });

@@ -20,7 +20,8 @@ struct Printed {
   std::string error;
 };
 
-Printed Print(const std::string& format, const std::string& text, const json::Value& doc, bool allow) {
+Printed Print(const std::string& format, const std::string& text, const json::Value& doc,
+              bool allow) {
   Printed printed;
   std::optional<JsonPath> path;
   try {
@@ -44,20 +45,23 @@ Printed Print(const std::string& format, const std::string& text, const json::Va
 BOOST_AUTO_TEST_SUITE(printer_error_test)
 
 // cli-runtime's JSONPathPrintFlags.ToPrinter and JSONPathPrinter.PrintObj, word for word.
-BOOST_DATA_TEST_CASE(matches_kubectl_printer, data::xrange(testing::JsonPathVectorCount("printer")), index) {
+BOOST_DATA_TEST_CASE(matches_kubectl_printer,
+                     data::xrange(testing::JsonPathVectorCount("printer")), index) {
   const json::Value& v = testing::JsonPathVectors()["printer"].items()[index];
   const std::string text(v["template"].AsString());
   const Printed got = Print(std::string(v["format"].AsString()), text,
                             testing::JsonPathDocument(std::string(v["document"].AsString())),
                             v["allowMissingKeys"].AsBool());
-  BOOST_TEST_CONTEXT("-o " << v["format"].AsString() << "=" << text << " on " << v["document"].AsString()) {
+  BOOST_TEST_CONTEXT("-o " << v["format"].AsString() << "=" << text << " on "
+                           << v["document"].AsString()) {
     BOOST_TEST(got.output == v["output"].AsString());
     BOOST_TEST(got.error == v["error"].AsString());
   }
 }
 
 BOOST_AUTO_TEST_CASE(a_parse_error_names_the_template) {
-  BOOST_TEST(FormatParseError("{.a", "unclosed action") == "error parsing jsonpath {.a, unclosed action");
+  BOOST_TEST(FormatParseError("{.a", "unclosed action") ==
+             "error parsing jsonpath {.a, unclosed action");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -16,7 +16,8 @@ namespace data = boost::unit_test::data;
 BOOST_AUTO_TEST_SUITE(relaxed_test)
 
 // kubectl's RelaxedJSONPathExpression for each input of the oracle.
-BOOST_DATA_TEST_CASE(matches_kubectl, data::xrange(testing::JsonPathVectorCount("relaxed")), index) {
+BOOST_DATA_TEST_CASE(matches_kubectl, data::xrange(testing::JsonPathVectorCount("relaxed")),
+                     index) {
   const json::Value& v = testing::JsonPathVectors()["relaxed"].items()[index];
   const std::string input(v["input"].AsString());
   std::string output, error;

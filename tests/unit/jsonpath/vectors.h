@@ -33,7 +33,8 @@ inline const json::Value& JsonPathDocument(const std::string& name) {
   static std::map<std::string, json::Value> documents;
   auto it = documents.find(name);
   if (it == documents.end()) {
-    it = documents.emplace(name, json::Parse(ReadJsonPathData("documents/" + name + ".json"))).first;
+    const std::string text = ReadJsonPathData("documents/" + name + ".json");
+    it = documents.emplace(name, json::Parse(text)).first;
   }
   return it->second;
 }
