@@ -14,7 +14,8 @@
 //     JSONPath that many times, output being what all runs wrote (as kubectl reuses one
 //     printer for every watch event). "unordered": true marks a case whose output depends on
 //     Go's random map order; "outcomes" then lists every distinct outcome seen and "pieces"
-//     (text output only) the printed results of one run, sorted.
+//     (text output only) the printed results of one run, sorted. Which outcomes show in
+//     `tries` runs is itself random, so such cases may change when the file is regenerated.
 //   - "printer": kubectl's JSONPathPrintFlags.ToPrinter + JSONPathPrinter.PrintObj, for
 //     the wording kubectl wraps around the engine's errors.
 //   - "relaxed": kubectl's RelaxedJSONPathExpression (custom-columns, --sort-by).
@@ -232,14 +233,15 @@ func runEngine(template, doc string, allow, asJSON bool, runs int) engineVector 
 			order = append(order, o)
 		}
 	}
+	// Sorted, so that the file changes only when the set of outcomes seen does.
+	sort.Slice(order, func(a, b int) bool {
+		return order[a].Output+order[a].Error < order[b].Output+order[b].Error
+	})
 	first := order[0]
 	v := engineVector{Template: template, Document: doc, AllowMissingKeys: allow, JSONOutput: asJSON,
 		Runs: runs, Output: first.Output, Error: first.Error, Stage: first.Stage}
 	if len(order) > 1 {
 		v.Unordered = true
-		sort.Slice(order, func(a, b int) bool {
-			return order[a].Output+order[a].Error < order[b].Output+order[b].Error
-		})
 		if len(order) > maxOutcomes {
 			order = order[:maxOutcomes]
 		}
