@@ -139,6 +139,9 @@ func engineCases() []engineCase {
 		`{.kind)}`, `{?}`, `{(}`, `{.kind!}`, `{.ki\nd}`, `{.ki\}nd}`, `{\.kind}`, `{.kind\}`,
 		`{[?(@.x)}`, `{.items[?(@.x)`, `{.items[?@.x]}`, `{ }`, `{}`, `{1}{.kind}`, `{0x10}`,
 		`{-1.5}`, `{007}`, `{1e3}`, `{.5}`, `{$kind}`, `{$.}`, `{@.}`, `{.kind.}`, `{.kind..}`)
+	// Bytes that are not UTF-8: kept, or replaced by U+FFFD where Go decodes runes.
+	add(onList, true, "{\"\xff\"}", "{\"\xff\\n\"}", "{\xff}", "a\xffb{.kind}", "{.k\xffey}",
+		`{"\xff"}`, `{"\377"}`, "{'\xfe'}", "{.kind}\xc3")
 	// One JSONPath reused, as kubectl reuses one printer for every watch event.
 	for _, t := range []string{`{range .items[*]}{.metadata.name},{end}`,
 		`{.kind}{range .items[*]}{.metadata.name}{end}!`,

@@ -16,6 +16,7 @@
 //     Go's random map order; "outcomes" then lists every distinct outcome seen and "pieces"
 //     (text output only) the printed results of one run, sorted. Which outcomes show in
 //     `tries` runs is itself random, so such cases may change when the file is regenerated.
+//     "hex": true says template, output and error are hex, as one of them is not UTF-8.
 //   - "printer": kubectl's JSONPathPrintFlags.ToPrinter + JSONPathPrinter.PrintObj, for
 //     the wording kubectl wraps around the engine's errors.
 //   - "relaxed": kubectl's RelaxedJSONPathExpression (custom-columns, --sort-by).
@@ -23,6 +24,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -30,6 +32,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/cli-runtime/pkg/genericclioptions"
@@ -62,6 +65,19 @@ type engineVector struct {
 	Unordered        bool      `json:"unordered,omitempty"`
 	Outcomes         []outcome `json:"outcomes,omitempty"`
 	Pieces           []string  `json:"pieces,omitempty"`
+	Hex              bool      `json:"hex,omitempty"`
+}
+
+// hexIfInvalid writes template, output and error in hex when one of them is not UTF-8,
+// which JSON cannot carry.
+func hexIfInvalid(v engineVector) engineVector {
+	if utf8.ValidString(v.Template) && utf8.ValidString(v.Output) && utf8.ValidString(v.Error) {
+		return v
+	}
+	v.Hex = true
+	v.Template, v.Output, v.Error = hex.EncodeToString([]byte(v.Template)),
+		hex.EncodeToString([]byte(v.Output)), hex.EncodeToString([]byte(v.Error))
+	return v
 }
 
 type printerVector struct {
@@ -111,7 +127,8 @@ func main() {
 	out := file{Generator: "tests/oracle/jsonpath/regenerate.sh from k8s.io/client-go " + moduleVersion("k8s.io/client-go")}
 	for _, c := range engineCases() {
 		if err := jsonpath.New("out").Parse(c.template); err != nil {
-			out.Engine = append(out.Engine, engineVector{Template: c.template, Runs: 1, Error: err.Error(), Stage: "parse"})
+			out.Engine = append(out.Engine, hexIfInvalid(engineVector{Template: c.template, Runs: 1,
+				Error: err.Error(), Stage: "parse"}))
 			continue
 		}
 		for _, doc := range c.docs {
@@ -121,7 +138,7 @@ func main() {
 					jsonModes = append(jsonModes, true)
 				}
 				for _, asJSON := range jsonModes {
-					out.Engine = append(out.Engine, runEngine(c.template, doc, allow, asJSON, c.runs))
+					out.Engine = append(out.Engine, hexIfInvalid(runEngine(c.template, doc, allow, asJSON, c.runs)))
 				}
 			}
 		}
