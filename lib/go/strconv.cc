@@ -2,10 +2,22 @@
 
 #include <limits>
 
+#include "go/unicode.h"
+#include "go/utf8.h"
+
 namespace pvcwatch::go {
 namespace {
 
 char Lower(char c) { return static_cast<char>(c | ('x' - 'X')); }
+
+constexpr char kLowerHex[] = "0123456789abcdef";
+
+void AppendHex(std::string& out, std::uint32_t value, int digits) {
+  for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) {
+    out += kLowerHex[(value >> shift) & 0xF];
+  }
+}
+
 
 int DigitValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -118,32 +130,44 @@ std::optional<bool> ParseBool(std::string_view s) {
   return std::nullopt;
 }
 
-std::string Quote(std::string_view text) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string quoted = "\"";
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"': quoted += "\\\""; break;
-      case '\\': quoted += "\\\\"; break;
-      case '\a': quoted += "\\a"; break;
-      case '\b': quoted += "\\b"; break;
-      case '\f': quoted += "\\f"; break;
-      case '\n': quoted += "\\n"; break;
-      case '\r': quoted += "\\r"; break;
-      case '\t': quoted += "\\t"; break;
-      case '\v': quoted += "\\v"; break;
-      default:
-        if (u < 0x20 || u == 0x7f) {
-          quoted += "\\x";
-          quoted += kHex[u >> 4];
-          quoted += kHex[u & 0xf];
-        } else {
-          quoted += c;
-        }
+std::string Quote(std::string_view s) {
+  std::string out = "\"";
+  while (!s.empty()) {
+    const Rune rune = DecodeRune(s);
+    const char32_t r = rune.value;
+    if (!rune.valid && rune.size == 1) {
+      out += "\\x";
+      AppendHex(out, static_cast<unsigned char>(s[0]), 2);
+    } else if (r == '"' || r == '\\') {
+      out += '\\';
+      out += static_cast<char>(r);
+    } else if (IsPrint(r)) {
+      out.append(s.substr(0, rune.size));
+    } else {
+      switch (r) {
+        case '\a': out += "\\a"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\v': out += "\\v"; break;
+        default:
+          if (r < ' ' || r == 0x7F) {
+            out += "\\x";
+            AppendHex(out, r, 2);
+          } else if (r < 0x10000) {
+            out += "\\u";
+            AppendHex(out, r, 4);
+          } else {
+            out += "\\U";
+            AppendHex(out, r, 8);
+          }
+      }
     }
+    s.remove_prefix(rune.size);
   }
-  return quoted + "\"";
+  return out + "\"";
 }
 
 }  // namespace pvcwatch::go

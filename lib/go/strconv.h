@@ -36,9 +36,9 @@ std::string NumErrorText(std::string_view function, std::string_view s, NumError
 /// strconv.ParseBool: 1 t T TRUE true True, 0 f F FALSE false False; nullopt otherwise.
 std::optional<bool> ParseBool(std::string_view s);
 
-/// `text` as Go's %q writes it: double-quoted, with \", \\, \n and the other escapes, so
-/// an error quoting a server's answer or a user's value stays on one line. Bytes of
-/// U+0080 and above are kept as they are.
+/// `text` as Go's strconv.Quote (and %q) writes it: double-quoted, \" and \\, \n and the
+/// other short escapes, \xNN for other control bytes and invalid UTF-8, \uNNNN for runes
+/// that are not printable (unicode.IsPrint); so a quoted value always stays on one line.
 std::string Quote(std::string_view text);
 
 }  // namespace pvcwatch::go

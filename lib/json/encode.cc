@@ -162,7 +162,7 @@ std::string CompactJson(const Value& value) {
   return text;
 }
 
-std::string FormatJsonNumber(std::string_view text) {
+std::variant<std::int64_t, double> DecodeNumber(std::string_view text) {
   if (!json::IsNumberText(text)) {
     throw std::invalid_argument("invalid JSON number \"" + std::string(text) + "\"");
   }
@@ -171,7 +171,7 @@ std::string FormatJsonNumber(std::string_view text) {
   if (text.find('.') == std::string_view::npos) {
     std::int64_t integer = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), integer);
-    if (ec == std::errc() && end == text.data() + text.size()) return std::to_string(integer);
+    if (ec == std::errc() && end == text.data() + text.size()) return integer;
   }
   // Everything else is a float64: Go rounds to nearest, fails on overflow, and accepts
   // underflow as zero.
@@ -180,7 +180,10 @@ std::string FormatJsonNumber(std::string_view text) {
     throw std::invalid_argument("json: cannot unmarshal number " + std::string(text) +
                                 " into Go value of type float64");
   }
-  const double value = *parsed;
+  return *parsed;
+}
+
+std::string FormatJsonFloat(double value) {
   // encoding/json's float encoder: like ES6, %f unless the magnitude is below 1e-6 or at
   // least 1e21, and a negative exponent loses its leading zero (1e-07 -> 1e-7).
   const double magnitude = std::fabs(value);
@@ -193,6 +196,12 @@ std::string FormatJsonNumber(std::string_view text) {
     return out;
   }
   return go::FormatFloat(value, 'f');
+}
+
+std::string FormatJsonNumber(std::string_view text) {
+  const std::variant<std::int64_t, double> number = DecodeNumber(text);
+  if (const auto* integer = std::get_if<std::int64_t>(&number)) return std::to_string(*integer);
+  return FormatJsonFloat(std::get<double>(number));
 }
 
 void PrintJson(const json::Value& value, std::ostream& out) { Print(value, out, true); }

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <variant>
 
 #include "json/value.h"
 
@@ -29,5 +31,13 @@ void AppendJsonString(std::string& out, std::string_view s);
 /// int64; otherwise float64, e.g. "1.0" -> "1", "1e21" -> "1e+21"). Throws
 /// std::invalid_argument when `text` is not a JSON number or overflows float64.
 std::string FormatJsonNumber(std::string_view text);
+
+/// The Go value kubectl's decoder (sigs.k8s.io/json, behind unstructured objects) makes of
+/// the JSON number `text`: int64 when it has no '.' and fits, float64 otherwise. Throws
+/// std::invalid_argument as FormatJsonNumber does.
+std::variant<std::int64_t, double> DecodeNumber(std::string_view text);
+
+/// encoding/json's text for a float64 (1e21 -> "1e+21", 1e-7 -> "1e-7", 2.0 -> "2").
+std::string FormatJsonFloat(double value);
 
 }  // namespace pvcwatch::json

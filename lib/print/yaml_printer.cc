@@ -13,7 +13,7 @@
 #include "go/yaml_resolve.h"
 #include "go/strconv_float.h"
 #include "go/utf8.h"
-#include "print/unicode_class.h"
+#include "go/unicode.h"
 #include "print/yaml_emitter.h"
 
 // sigs.k8s.io/yaml turns an object into YAML in two steps: encoding/json writes it, then
@@ -22,6 +22,8 @@
 namespace pvcwatch::print {
 namespace {
 
+using go::IsDigit;
+using go::IsLetter;
 using json::Value;
 
 constexpr std::size_t kFlushBytes = 1 << 16;
