@@ -33,7 +33,7 @@ class CheckLayersTest(unittest.TestCase):
         code, err = check({"lib/rest/client.cc": '#include "cli/run.h"\n'})
         self.assertEqual(code, 1)
         self.assertIn("lib/rest/client.cc: includes cli/run.h, but lib/rest may include only "
-                      "clock, json, quantity", err)
+                      "clock, go, json, quantity", err)
 
     def test_a_cycle_between_two_files_fails(self):
         code, err = check({"lib/cli/run.cc": '#include "cli/watch.h"\n',
