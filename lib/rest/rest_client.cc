@@ -264,7 +264,7 @@ RestClient::RestClient(Config config, clock::Clock& clock)
   impl_->endpoint = ParseServer(c.host);
   const Endpoint& endpoint = impl_->endpoint;
   impl_->base.server_name = c.tls_server_name.empty() ? endpoint.host : c.tls_server_name;
-  impl_->base.proxy = ProxyFor(c.proxy_url, ProxyEnvironment::FromProcess(),
+  impl_->base.proxy = ProxyFor(c.proxy_url, go::ProxyEnvironment::FromProcess(),
                                endpoint.https ? "https" : "http", endpoint.host, endpoint.port);
   if (endpoint.https) impl_->base.tls = NewTlsContext(c, impl_->base.server_name);
   if (c.exec) {

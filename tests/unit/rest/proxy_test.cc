@@ -66,11 +66,11 @@ const std::vector<NoProxyCase> kNoProxyCases = {
 BOOST_AUTO_TEST_SUITE(proxy_test)
 
 BOOST_DATA_TEST_CASE(no_proxy_matches_as_go_does, data::make(kNoProxyCases), c) {
-  BOOST_TEST(UseProxy(c.no_proxy, c.host, c.port) == c.use_proxy);
+  BOOST_TEST(go::UseProxy(c.no_proxy, c.host, c.port) == c.use_proxy);
 }
 
 BOOST_AUTO_TEST_CASE(proxy_url_wins_and_applies_even_to_loopback) {
-  ProxyEnvironment env;
+  go::ProxyEnvironment env;
   env.https_proxy = "http://env-proxy:3128";
   std::optional<Proxy> proxy =
       ProxyFor("http://u%40x:p%3Ass@proxy.corp:8080/ignored", env, "https", "127.0.0.1", 6443);
@@ -93,7 +93,7 @@ BOOST_AUTO_TEST_CASE(proxy_url_defaults_and_ipv6) {
 }
 
 BOOST_AUTO_TEST_CASE(environment_proxy_follows_the_server_scheme) {
-  ProxyEnvironment env;
+  go::ProxyEnvironment env;
   env.https_proxy = "proxy.corp:3128";  // no scheme: http:// is assumed
   std::optional<Proxy> proxy = ProxyFor("", env, "https", "k8s.example", 6443);
   BOOST_REQUIRE(proxy.has_value());
@@ -101,14 +101,14 @@ BOOST_AUTO_TEST_CASE(environment_proxy_follows_the_server_scheme) {
   BOOST_TEST(proxy->port == 3128);
   // HTTPS_PROXY is only for https servers, HTTP_PROXY only for http ones.
   BOOST_TEST(!ProxyFor("", env, "http", "k8s.example", 8080).has_value());
-  ProxyEnvironment http_only;
+  go::ProxyEnvironment http_only;
   http_only.http_proxy = "http://proxy.corp:3128";
   BOOST_TEST(!ProxyFor("", http_only, "https", "k8s.example", 6443).has_value());
   BOOST_TEST(ProxyFor("", http_only, "http", "k8s.example", 8080).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(environment_proxy_skips_no_proxy_and_loopback) {
-  ProxyEnvironment env;
+  go::ProxyEnvironment env;
   env.https_proxy = "http://proxy.corp:3128";
   env.no_proxy = ".internal";
   BOOST_TEST(!ProxyFor("", env, "https", "api.internal", 6443).has_value());
@@ -138,7 +138,7 @@ const std::vector<UnsupportedCase> kUnsupported = {
 };
 
 BOOST_DATA_TEST_CASE(other_proxy_schemes_are_a_clear_error, data::make(kUnsupported), c) {
-  ProxyEnvironment env;
+  go::ProxyEnvironment env;
   env.https_proxy = c.https_proxy;
   try {
     ProxyFor(c.proxy_url, env, "https", "k8s.example", 443);
