@@ -159,8 +159,9 @@ class Watch {
     if (settings.server_timeout_seconds > 0) {
       reflector.set_timeout_seconds(settings.server_timeout_seconds);
     }
+    // -v 2: what the watch recovers from and its lists; -v 4: every watch request too.
     if (options.verbosity < 2) return;
-    reflector.set_observer(watch::ReflectorObserver{
+    watch::ReflectorObserver observer{
         [this, what](const std::string& why) {
           std::lock_guard lock(mutex_);
           printer_->PrintNotice(what + ": retrying after: " + why);
@@ -168,7 +169,15 @@ class Watch {
         [this, what] {
           std::lock_guard lock(mutex_);
           printer_->PrintNotice(what + ": listing");
-        }});
+        },
+        nullptr};
+    if (options.verbosity >= 4) {
+      observer.on_watch = [this, what](const std::string& resource_version) {
+        std::lock_guard lock(mutex_);
+        printer_->PrintNotice(what + ": watching from resourceVersion " + resource_version);
+      };
+    }
+    reflector.set_observer(std::move(observer));
   }
 
   // Every change is printed, then checked against the threshold; a quota's new limit too.

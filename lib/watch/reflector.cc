@@ -45,6 +45,7 @@ void Reflector::List() {
 Reflector::Outcome Reflector::WatchOnce() {
   auto started = clock_.Now();
   bool delivered = false;
+  if (observer_.on_watch) observer_.on_watch(resource_version_);
   auto stream = lister_watcher_.Watch(scope_, resource_version_, RandomTimeoutSeconds());
   while (!clock_.Stopped()) {
     std::optional<Event> event = stream->Next();

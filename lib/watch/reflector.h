@@ -15,6 +15,7 @@ namespace pvcwatch::watch {
 struct ReflectorObserver {
   std::function<void(const std::string& what)> on_retry;  // a failure it recovers from
   std::function<void()> on_relist;                        // a list (initial or after 410)
+  std::function<void(const std::string& resource_version)> on_watch;  // a watch begins
 };
 
 /// client-go's list-then-watch loop: list, then watch from the list's resourceVersion

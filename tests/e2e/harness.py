@@ -1,32 +1,54 @@
 """Shared fixture for the end-to-end tests: the control plane of scripts/cluster, the
 harness's kubectl, and the built plugin, each run as a subprocess."""
 
+import functools
+import json
 import os
+import queue
+import re
+import signal
 import subprocess
 import sys
+import threading
+import time
 import unittest
 import uuid
 
 SKIP = 77  # ctest's SKIP_RETURN_CODE for these tests
+
+# The watch's standing line: "At 112.5% claim capacity (225Gi/200Gi)"; groups: total, max.
+AT = re.compile(r"At [0-9.]+% claim capacity \((.+)/(.+)\)$")
+
+
+def gi(quantity):
+    """"7Gi" -> 7, "0" -> 0: the test claims are all sized in whole Gi."""
+    if quantity == "0":
+        return 0
+    assert quantity.endswith("Gi"), quantity
+    return int(quantity[:-2])
 
 CLUSTER_DIR = os.environ.get("PVCWATCH_CLUSTER_DIR", "")
 BIN_DIR = os.environ.get("PVCWATCH_BIN_DIR", "")
 SOURCE_DIR = os.environ.get("PVCWATCH_SOURCE_DIR", "")
 
 
+@functools.lru_cache(maxsize=None)
+def _cluster_exports():
+    """What `scripts/cluster env` exports, evaluated once by one shell."""
+    script = os.path.join(SOURCE_DIR, "scripts", "cluster")
+    out = subprocess.run(["bash", "-c", 'eval "$("$0" env)" && env -0', script],
+                         env=dict(os.environ, PVCWATCH_CLUSTER_DIR=CLUSTER_DIR),
+                         capture_output=True, check=True).stdout.decode()
+    evaluated = dict(entry.split("=", 1) for entry in out.split("\0") if "=" in entry)
+    return {k: v for k, v in evaluated.items()
+            if os.environ.get(k) != v and k not in ("_", "SHLVL", "PWD", "OLDPWD")}
+
+
 def _cluster_env():
     """The exports of `scripts/cluster env`, or None when the cluster is not up."""
     if not CLUSTER_DIR or not os.path.exists(os.path.join(CLUSTER_DIR, "admin.kubeconfig")):
         return None
-    out = subprocess.run([os.path.join(SOURCE_DIR, "scripts", "cluster"), "env"],
-                         env=dict(os.environ, PVCWATCH_CLUSTER_DIR=CLUSTER_DIR),
-                         capture_output=True, text=True, check=True).stdout
-    env = dict(os.environ)
-    for line in out.splitlines():
-        key, _, value = line.removeprefix("export ").partition("=")
-        value = subprocess.run(["bash", "-c", f"echo {value}"], capture_output=True,
-                               text=True, env=env).stdout.rstrip("\n")
-        env[key] = value
+    env = dict(os.environ, **_cluster_exports())
     # The plugin from this build, and nothing from the user's own configuration.
     env["PATH"] = BIN_DIR + os.pathsep + env["PATH"]
     # scripts/cluster finds its cached binaries through XDG_CACHE_HOME, which must not
@@ -100,6 +122,12 @@ class ClusterTest(unittest.TestCase):
     def pvcwatch(self, *args, env=None, stdin=None, timeout=60):
         return self.run_cmd([self.plugin, *args], env=env, stdin=stdin, timeout=timeout)
 
+    def ground_truth_gi(self, selector=None):
+        """Sum of the namespace's claims' requests, in Gi, from a fresh list by kubectl."""
+        args = ["get", "pvc", "-n", self.ns, "-o", "json"] + (["-l", selector] if selector else [])
+        items = json.loads(self.kubectl(*args).out)["items"]
+        return sum(gi(item["spec"]["resources"]["requests"]["storage"]) for item in items)
+
     def create_claim(self, name, size, ns=None, storage_class=None, labels=None):
         ns = ns or self.ns
         lines = ["apiVersion: v1", "kind: PersistentVolumeClaim",
@@ -130,13 +158,12 @@ class Watcher:
     """`kubectl-pvcwatch` running in the background; its stdout read line by line."""
 
     def __init__(self, test, args, env=None):
-        import queue
-        import threading
         self.test = test
         self.proc = subprocess.Popen([test.plugin, *args], env=env or test.env,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.lines = []
         self.err_lines = []
+        self._matched = 0  # wait_for looks only at lines after the last one it matched
         self._queue = queue.Queue()
         threading.Thread(target=self._pump, args=(self.proc.stdout, self._queue), daemon=True).start()
         threading.Thread(target=self._drain, args=(self.proc.stderr,), daemon=True).start()
@@ -154,13 +181,14 @@ class Watcher:
 
     def wait_for(self, text, timeout=30):
         """Reads until a line containing `text` (or a callable returning True) arrives."""
-        import queue
-        import time
         deadline = time.monotonic() + timeout
         match = text if callable(text) else (lambda line: text in line)
-        for line in self.lines:
-            if match(line):
-                return line
+        # A line already read but not yet waited past may match (drain collects lines);
+        # one before the last match may not: a stale line must not satisfy a later wait.
+        for index in range(self._matched, len(self.lines)):
+            if match(self.lines[index]):
+                self._matched = index + 1
+                return self.lines[index]
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
@@ -175,12 +203,11 @@ class Watcher:
                                + "\n".join(self.lines) + "\nstderr:\n" + "\n".join(self.err_lines))
             self.lines.append(line)
             if match(line):
+                self._matched = len(self.lines)
                 return line
 
     def drain(self, seconds=1.0):
         """Collects whatever arrives within `seconds`."""
-        import queue
-        import time
         deadline = time.monotonic() + seconds
         while (left := deadline - time.monotonic()) > 0:
             try:
@@ -193,7 +220,6 @@ class Watcher:
         return self.lines
 
     def interrupt(self, sig=None, timeout=10):
-        import signal
         self.proc.send_signal(sig or signal.SIGINT)
         code = self.proc.wait(timeout=timeout)
         self.drain(0.5)

@@ -28,7 +28,8 @@ import time
 import fault_proxy as fp
 import harness
 
-AT = re.compile(r"At [0-9.]+% claim capacity \((.+)/(.+)\)$")
+AT = harness.AT
+gi = harness.gi
 
 QUANTITY_ERROR = ("quantities must match the regular expression "
                   "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'")
@@ -37,14 +38,6 @@ CONTINUE_EXPIRED = ("The provided continue parameter is too old to display a con
 
 # Recovery figures (seconds), printed at the end for the record.
 FIGURES = []
-
-
-def gi(total):
-    """"7Gi" -> 7, "0" -> 0."""
-    if total == "0":
-        return 0
-    assert total.endswith("Gi"), total
-    return int(total[:-2])
 
 
 class FaultTest(harness.ClusterTest):
@@ -96,10 +89,6 @@ class FaultTest(harness.ClusterTest):
                 return found
             time.sleep(0.02)
         self.fail(f"fewer than {count} matching requests: {self.proxy.requests}")
-
-    def ground_truth_gi(self):
-        items = json.loads(self.kubectl("get", "pvc", "-n", self.ns, "-o", "json").out)["items"]
-        return sum(gi(item["spec"]["resources"]["requests"]["storage"]) for item in items)
 
     def assert_converged(self, w, expected_gi, names):
         """After the fault: one more claim goes through the (now healthy) watch; the
