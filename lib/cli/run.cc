@@ -160,7 +160,7 @@ int Conclude(const Options& options, const std::string& scope_namespace, Listing
     print::PrintSummary(ledger, max, options.all_namespaces, io.out_is_terminal, io.out);
   }
   io.out.flush();
-  return ledger.total().Cmp(max) > 0 ? kExitOverage : kExitOk;
+  return pvc::IsOver(ledger.total(), max) ? kExitOverage : kExitOk;
 }
 
 // --max-claims as a fixed limit; with "quota" the limit comes from the namespace.

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "print/human_duration.h"
+#include "pvc/claim.h"
 #include "print/terminal_escape.h"
 #include "quantity/quantity.h"
 
@@ -103,13 +104,7 @@ std::vector<std::string> ClaimCells(const json::Value& claim, bool wide,
     capacity = Capacity(status["capacity"]["storage"]);
     modes = AccessModes(status["accessModes"]);
   }
-  std::string storage_class;
-  if (const json::Value* annotated =
-          metadata["annotations"].Find("volume.beta.kubernetes.io/storage-class")) {
-    storage_class = Text(*annotated);
-  } else {
-    storage_class = Text(spec["storageClassName"]);
-  }
+  const std::string storage_class = pvc::StorageClassOf(claim);
   std::string attributes_class = spec["volumeAttributesClassName"].IsNull()
                                      ? "<unset>"
                                      : Text(spec["volumeAttributesClassName"]);

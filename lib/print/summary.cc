@@ -5,6 +5,7 @@
 #include "print/percent.h"
 #include "print/tab_writer.h"
 #include "print/terminal_escape.h"
+#include "pvc/threshold.h"
 
 namespace pvcwatch::print {
 namespace {
@@ -51,7 +52,7 @@ json::Value Totals(const std::map<std::string, Quantity>& totals, bool classes) 
 void PrintSummary(const pvc::Ledger& ledger, const Quantity& max, bool by_namespace, bool tty,
                   std::ostream& out) {
   const Quantity& total = ledger.total();
-  double percent = total.Ratio(max) * 100.0;
+  const double percent = pvc::UsagePercent(total, max);
   out << "\n";
   if (by_namespace && !ledger.namespace_totals().empty()) {
     PrintSubtotals("NAMESPACE", ledger.namespace_totals(), false, out);
@@ -62,7 +63,7 @@ void PrintSummary(const pvc::Ledger& ledger, const Quantity& max, bool by_namesp
     out << "\n";
   }
   std::string over;
-  if (total.Cmp(max) > 0) {
+  if (pvc::IsOver(total, max)) {
     Quantity excess = total;
     excess.Sub(max);
     over = ", over by " + excess.String();
@@ -85,8 +86,8 @@ json::Value SummaryDocument(const pvc::Ledger& ledger, const Quantity& max, bool
   document.Set("kind", json::Value::String("ClaimSummary"));
   document.Set("total", json::Value::String(total.String()));
   document.Set("maxClaims", json::Value::String(max.String()));
-  document.Set("percent", PercentNumber(total.Ratio(max) * 100.0));
-  document.Set("overage", json::Value::Bool(total.Cmp(max) > 0));
+  document.Set("percent", PercentNumber(pvc::UsagePercent(total, max)));
+  document.Set("overage", json::Value::Bool(pvc::IsOver(total, max)));
   document.Set("claims", json::Value::Number(std::to_string(ledger.size())));
   if (by_namespace) document.Set("namespaces", Totals(ledger.namespace_totals(), false));
   document.Set("storageClasses", Totals(ledger.class_totals(), true));

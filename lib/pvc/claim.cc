@@ -2,6 +2,16 @@
 
 namespace pvcwatch::pvc {
 
+std::string StorageClassOf(const json::Value& object) {
+  // kubectl's rule (GetPersistentVolumeClaimClass): the beta annotation wins over the
+  // field, even when empty.
+  if (const json::Value* annotated = object["metadata"]["annotations"].Find(
+          "volume.beta.kubernetes.io/storage-class")) {
+    return std::string(annotated->AsString());
+  }
+  return std::string(object["spec"]["storageClassName"].AsString());
+}
+
 std::string QualifiedName(const Claim& claim) {
   return claim.namespace_name.empty() ? claim.name : claim.namespace_name + "/" + claim.name;
 }
@@ -22,13 +32,7 @@ Claim ClaimFromObject(const json::Value& object) {
   if (claim.name.empty()) throw ClaimError("PersistentVolumeClaim without metadata.name");
   if (claim.uid.empty()) claim.uid = QualifiedName(claim);  // offline input may omit it
   claim.phase = std::string(object["status"]["phase"].AsString());
-  // kubectl's rule: the beta annotation wins over the field, even when empty.
-  if (const json::Value* annotated =
-          metadata["annotations"].Find("volume.beta.kubernetes.io/storage-class")) {
-    claim.storage_class = std::string(annotated->AsString());
-  } else {
-    claim.storage_class = std::string(object["spec"]["storageClassName"].AsString());
-  }
+  claim.storage_class = StorageClassOf(object);
   const json::Value* storage = object["spec"]["resources"]["requests"].Find("storage");
   // The API server requires a storage request on every claim; one without it comes from
   // a broken server or a hand-made file, and counting it as 0 would hide that.

@@ -30,6 +30,9 @@ struct Claim {
 /// The claim view of a PersistentVolumeClaim object. Throws ClaimError.
 Claim ClaimFromObject(const json::Value& object);
 
+/// A claim's StorageClass as kubectl shows it: the beta annotation, else the field.
+std::string StorageClassOf(const json::Value& object);
+
 /// "namespace/name", or "name" when the namespace is empty; for messages.
 std::string QualifiedName(const Claim& claim);
 

@@ -8,9 +8,7 @@ bool SameRequest(const std::optional<Quantity>& a, const std::optional<Quantity>
   return a->Cmp(*b) == 0;
 }
 
-void AddTo(std::map<std::string, Quantity>& totals, const std::string& key, const Quantity& q,
-           int sign) {
-  Quantity& total = totals[key];
+void AddTo(Quantity& total, const Quantity& q, int sign) {
   if (sign > 0) {
     total.Add(q);
   } else {
@@ -35,13 +33,9 @@ std::optional<Claim> Ledger::View(const json::Value& object) {
 
 void Ledger::Count(const Claim& claim, int sign) {
   if (!claim.request) return;
-  if (sign > 0) {
-    total_.Add(*claim.request);
-  } else {
-    total_.Sub(*claim.request);
-  }
-  AddTo(by_namespace_, claim.namespace_name, *claim.request, sign);
-  AddTo(by_class_, claim.storage_class, *claim.request, sign);
+  AddTo(total_, *claim.request, sign);
+  AddTo(by_namespace_[claim.namespace_name], *claim.request, sign);
+  AddTo(by_class_[claim.storage_class], *claim.request, sign);
 }
 
 void Ledger::Put(Claim claim, const json::Value& object) {

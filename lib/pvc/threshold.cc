@@ -2,9 +2,15 @@
 
 namespace pvcwatch::pvc {
 
+// As the original's total.Cmp(max) == 1.
+bool IsOver(const Quantity& total, const Quantity& max) { return total.Cmp(max) > 0; }
+
+double UsagePercent(const Quantity& total, const Quantity& max) {
+  return total.Ratio(max) * 100.0;
+}
+
 Threshold::Crossing Threshold::Update(const Quantity& total) {
-  // Over means strictly greater, as the original's total.Cmp(max) == 1.
-  bool over = total.Cmp(max_) > 0;
+  const bool over = IsOver(total, max_);
   bool first = !known_;
   known_ = true;
   if (over == over_ && !first) return Crossing::kNone;
@@ -13,6 +19,6 @@ Threshold::Crossing Threshold::Update(const Quantity& total) {
   return over ? Crossing::kOverage : Crossing::kNormal;
 }
 
-double Threshold::Percent(const Quantity& total) const { return total.Ratio(max_) * 100.0; }
+double Threshold::Percent(const Quantity& total) const { return UsagePercent(total, max_); }
 
 }  // namespace pvcwatch::pvc

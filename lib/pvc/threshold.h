@@ -4,6 +4,12 @@
 
 namespace pvcwatch::pvc {
 
+/// The budget's rule: over means strictly more than the limit (equal is still normal).
+bool IsOver(const Quantity& total, const Quantity& max);
+
+/// total / max in percent (approximate; the comparison is IsOver's, exact).
+double UsagePercent(const Quantity& total, const Quantity& max);
+
 /// Edge-triggered comparison of the total with --max-claims: a crossing is reported
 /// once when the total goes over, once when it comes back, never while the state holds.
 class Threshold {
