@@ -61,10 +61,14 @@ int main(int argc, char** argv) {
   err << std::unitbuf;
   try {
     Options options = ParseOptions(argc, argv);
-    WatchSettings settings;
-    // For the end-to-end tests only: short server-side watches, to see them end and resume.
+    // For the end-to-end tests only: short server-side watches, to see them end and
+    // resume, and a service-account directory of their own for in-cluster mode.
+    RunSettings settings;
     if (const char* seconds = std::getenv("PVCWATCH_WATCH_TIMEOUT_SECONDS")) {
-      settings.server_timeout_seconds = std::atoi(seconds);
+      settings.watch.server_timeout_seconds = std::atoi(seconds);
+    }
+    if (const char* dir = std::getenv("PVCWATCH_SERVICEACCOUNT_DIR"); dir && *dir) {
+      settings.service_account_dir = dir;
     }
     return Run(options, {std::cin, out, err, isatty(STDOUT_FILENO) == 1}, settings);
   } catch (const UsageError& e) {

@@ -37,12 +37,14 @@ kubeconfig::Overrides OverridesFrom(const Options& o) {
   return overrides;
 }
 
-kubeconfig::ClientConfig ResolveClientConfig(const Options& options) {
+kubeconfig::ClientConfig ResolveClientConfig(const Options& options,
+                                             const std::string& service_account_dir) {
   kubeconfig::LoadingRules rules;
   rules.explicit_path = options.kubeconfig;
   rules.kubeconfig_env = go::Getenv("KUBECONFIG");
   rules.home_dir = go::Getenv("HOME");
-  return kubeconfig::ResolveOrInCluster(kubeconfig::Load(rules), OverridesFrom(options));
+  return kubeconfig::ResolveOrInCluster(kubeconfig::Load(rules), OverridesFrom(options),
+                                        service_account_dir);
 }
 
 bool MachineOutput(const Options& options) {
@@ -239,8 +241,9 @@ watch::Scope ScopeOf(const Options& options, const kubeconfig::ClientConfig& con
 
 // The claims of the cluster: the first list, then --once's conclusion or the watch.
 int RunLive(const Options& options, Quantity max_claims, pvc::Ledger& ledger, Listing& listing,
-            const Streams& io, const WatchSettings& settings) {
-  const kubeconfig::ClientConfig client_config = ResolveClientConfig(options);
+            const Streams& io, const RunSettings& settings) {
+  const kubeconfig::ClientConfig client_config =
+      ResolveClientConfig(options, settings.service_account_dir);
   const watch::Scope scope = ScopeOf(options, client_config);
   clock::SystemClock clock;
   rest::RestClient client(client_config.rest, clock);
@@ -264,12 +267,12 @@ int RunLive(const Options& options, Quantity max_claims, pvc::Ledger& ledger, Li
   QuotaSource quota{quota_lister, quota_limit, quota_version};
   const WatchInputs inputs{lister,    scope, version, ledger, threshold,
                            follow_quota ? &quota : nullptr, clock};
-  return RunWatch(options, inputs, settings, io.out, io.err);
+  return RunWatch(options, inputs, settings.watch, io.out, io.err);
 }
 
 }  // namespace
 
-int Run(const Options& options, const Streams& io, const WatchSettings& settings) {
+int Run(const Options& options, const Streams& io, const RunSettings& settings) {
   if (options.help) {
     io.out << HelpText();
     return kExitOk;

@@ -64,10 +64,11 @@ ClientConfig Resolve(const Config& config, const Overrides& overrides) {
   return result;
 }
 
-ClientConfig ResolveOrInCluster(const Config& config, const Overrides& overrides) {
+ClientConfig ResolveOrInCluster(const Config& config, const Overrides& overrides,
+                                const std::string& service_account_dir) {
   DirectClientConfig direct(config, overrides);
   ClientConfig result;
-  const bool possible = InClusterPossible();
+  const bool possible = InClusterPossible(service_account_dir);
 
   // DeferredLoadingClientConfig.Namespace
   std::optional<Error> namespace_error;
@@ -88,7 +89,7 @@ ClientConfig ResolveOrInCluster(const Config& config, const Overrides& overrides
     const bool explicit_default = !result.namespace_name.empty() &&
                                   it != config.contexts.end() &&
                                   !it->second.namespace_name.empty();
-    if (!explicit_default) result.namespace_name = InClusterNamespace();
+    if (!explicit_default) result.namespace_name = InClusterNamespace(service_account_dir);
   }
 
   // DeferredLoadingClientConfig.ClientConfig
@@ -106,7 +107,7 @@ ClientConfig ResolveOrInCluster(const Config& config, const Overrides& overrides
     return result;
   }
   if (possible) {
-    result.rest = InClusterConfig(overrides);
+    result.rest = InClusterConfig(overrides, service_account_dir);
     result.in_cluster = true;
     return result;
   }

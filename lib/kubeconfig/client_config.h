@@ -3,6 +3,7 @@
 #include <string>
 
 #include "kubeconfig/config.h"
+#include "kubeconfig/in_cluster.h"
 #include "kubeconfig/overrides.h"
 #include "rest/config.h"
 
@@ -37,6 +38,7 @@ ClientConfig Resolve(const Config& config, const Overrides& overrides);
 /// kubeconfig yields nothing beyond the defaults (empty configuration, or exactly
 /// Overrides::default_server and nothing else) and InClusterPossible(), the pod's
 /// service account is used; the namespace then falls back to the pod's too.
-ClientConfig ResolveOrInCluster(const Config& config, const Overrides& overrides);
+ClientConfig ResolveOrInCluster(const Config& config, const Overrides& overrides,
+                                const std::string& service_account_dir = kServiceAccountDir);
 
 }  // namespace pvcwatch::kubeconfig

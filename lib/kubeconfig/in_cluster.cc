@@ -13,8 +13,6 @@
 namespace pvcwatch::kubeconfig {
 namespace {
 
-constexpr char kDefaultServiceAccountDir[] = "/var/run/secrets/kubernetes.io/serviceaccount";
-
 // Go's net.JoinHostPort: a host with a colon (an IPv6 literal) goes in brackets.
 std::string JoinHostPort(const std::string& host, const std::string& port) {
   if (host.find(':') != std::string::npos) return "[" + host + "]:" + port;
@@ -23,21 +21,16 @@ std::string JoinHostPort(const std::string& host, const std::string& port) {
 
 }  // namespace
 
-std::string ServiceAccountDir() {
-  std::string dir = go::Getenv("PVCWATCH_SERVICEACCOUNT_DIR");
-  return dir.empty() ? kDefaultServiceAccountDir : dir;
-}
-
-bool InClusterPossible() {
+bool InClusterPossible(const std::string& service_account_dir) {
   if (go::Getenv("KUBERNETES_SERVICE_HOST").empty() || go::Getenv("KUBERNETES_SERVICE_PORT").empty()) {
     return false;
   }
   struct stat st;
-  std::string token_file = ServiceAccountDir() + "/token";
+  const std::string token_file = service_account_dir + "/token";
   return ::stat(token_file.c_str(), &st) == 0 && !S_ISDIR(st.st_mode);
 }
 
-rest::Config InClusterConfig(const Overrides& overrides) {
+rest::Config InClusterConfig(const Overrides& overrides, const std::string& service_account_dir) {
   const std::string host = go::Getenv("KUBERNETES_SERVICE_HOST");
   const std::string port = go::Getenv("KUBERNETES_SERVICE_PORT");
   if (host.empty() || port.empty()) {
@@ -46,7 +39,7 @@ rest::Config InClusterConfig(const Overrides& overrides) {
         "unable to load in-cluster configuration, KUBERNETES_SERVICE_HOST and "
         "KUBERNETES_SERVICE_PORT must be defined");
   }
-  const std::string dir = ServiceAccountDir();
+  const std::string& dir = service_account_dir;
   rest::Config config;
   config.host = "https://" + JoinHostPort(host, port);
 
@@ -76,10 +69,10 @@ rest::Config InClusterConfig(const Overrides& overrides) {
   return config;
 }
 
-std::string InClusterNamespace() {
+std::string InClusterNamespace(const std::string& service_account_dir) {
   // The downward-API variable first, for compatibility with how client-go began.
   if (std::string ns = go::Getenv("POD_NAMESPACE"); !ns.empty()) return ns;
-  if (std::optional<std::string> data = go::ReadFile(ServiceAccountDir() + "/namespace",
+  if (std::optional<std::string> data = go::ReadFile(service_account_dir + "/namespace",
                                                       nullptr)) {
     if (std::string ns(go::TrimSpace(*data)); !ns.empty()) return ns;
   }

@@ -29,7 +29,6 @@ class Pod {
                const std::optional<std::string>& port = "443")
       : host_("KUBERNETES_SERVICE_HOST", host),
         port_("KUBERNETES_SERVICE_PORT", port),
-        dir_env_("PVCWATCH_SERVICEACCOUNT_DIR", dir_.path()),
         pod_namespace_("POD_NAMESPACE", std::nullopt),
         master_("KUBERNETES_MASTER", std::nullopt) {}
 
@@ -42,7 +41,7 @@ class Pod {
 
  private:
   TempDir dir_;
-  ScopedEnv host_, port_, dir_env_, pod_namespace_, master_;
+  ScopedEnv host_, port_, pod_namespace_, master_;
 };
 
 Overrides KubectlOverrides() {
@@ -72,30 +71,29 @@ BOOST_AUTO_TEST_SUITE(in_cluster_test)
 BOOST_AUTO_TEST_CASE(possible_needs_host_port_and_a_token_file) {
   {
     Pod pod;
-    BOOST_TEST(!InClusterPossible());  // no token yet
+    BOOST_TEST(!InClusterPossible(pod.dir().path()));  // no token yet
     pod.dir().Write("token/inside", "x");  // a directory named token does not count
-    BOOST_TEST(!InClusterPossible());
+    BOOST_TEST(!InClusterPossible(pod.dir().path()));
   }
   {
     Pod pod;
     pod.MountServiceAccount();
-    BOOST_TEST(InClusterPossible());
+    BOOST_TEST(InClusterPossible(pod.dir().path()));
   }
   {
     Pod pod(std::nullopt, "443");
     pod.MountServiceAccount();
-    BOOST_TEST(!InClusterPossible());
+    BOOST_TEST(!InClusterPossible(pod.dir().path()));
   }
   {
     Pod pod("10.96.0.1", "");
     pod.MountServiceAccount();
-    BOOST_TEST(!InClusterPossible());
+    BOOST_TEST(!InClusterPossible(pod.dir().path()));
   }
 }
 
 BOOST_AUTO_TEST_CASE(service_account_dir_defaults_to_the_kubernetes_mount) {
-  ScopedEnv dir("PVCWATCH_SERVICEACCOUNT_DIR", std::nullopt);
-  BOOST_TEST(ServiceAccountDir() == "/var/run/secrets/kubernetes.io/serviceaccount");
+  BOOST_TEST(std::string(kServiceAccountDir) == "/var/run/secrets/kubernetes.io/serviceaccount");
 }
 
 struct HostCase {
@@ -113,13 +111,13 @@ BOOST_DATA_TEST_CASE(builds_the_host_as_go_join_host_port,
                      c) {
   Pod pod(c.host, "443");
   pod.MountServiceAccount();
-  BOOST_TEST(InClusterConfig(Overrides{}).host == c.url);
+  BOOST_TEST(InClusterConfig(Overrides{}, pod.dir().path()).host == c.url);
 }
 
 BOOST_AUTO_TEST_CASE(uses_token_file_and_ca_of_the_service_account) {
   Pod pod;
   pod.MountServiceAccount();
-  rest::Config config = InClusterConfig(Overrides{});
+  rest::Config config = InClusterConfig(Overrides{}, pod.dir().path());
   BOOST_TEST(config.bearer_token == "sa-token");
   BOOST_TEST(config.bearer_token_file == pod.dir().path() + "/token");
   BOOST_TEST(config.ca_file == pod.dir().path() + "/ca.crt");
@@ -130,7 +128,7 @@ BOOST_AUTO_TEST_CASE(a_ca_that_is_not_a_certificate_falls_back_to_system_roots) 
   Pod pod;
   pod.MountServiceAccount();
   pod.dir().Write("ca.crt", "garbage");
-  BOOST_TEST(InClusterConfig(Overrides{}).ca_file == "");
+  BOOST_TEST(InClusterConfig(Overrides{}, pod.dir().path()).ca_file == "");
 }
 
 BOOST_AUTO_TEST_CASE(server_token_and_ca_flags_override_and_nothing_else) {
@@ -141,7 +139,7 @@ BOOST_AUTO_TEST_CASE(server_token_and_ca_flags_override_and_nothing_else) {
   overrides.token = "flag-token";
   overrides.certificate_authority = "/etc/ca.pem";
   overrides.impersonate = "ignored-in-cluster";
-  rest::Config config = InClusterConfig(overrides);
+  rest::Config config = InClusterConfig(overrides, pod.dir().path());
   BOOST_TEST(config.host == "https://elsewhere:6443");
   BOOST_TEST(config.bearer_token == "flag-token");
   BOOST_TEST(config.bearer_token_file == "");
@@ -153,7 +151,7 @@ BOOST_AUTO_TEST_CASE(errors_name_what_is_missing) {
   {
     Pod pod(std::nullopt, std::nullopt);
     try {
-      InClusterConfig(Overrides{});
+      InClusterConfig(Overrides{}, pod.dir().path());
       BOOST_FAIL("expected an error");
     } catch (const Error& e) {
       BOOST_TEST(e.KubectlText() ==
@@ -163,7 +161,7 @@ BOOST_AUTO_TEST_CASE(errors_name_what_is_missing) {
   }
   Pod pod;
   try {
-    InClusterConfig(Overrides{});
+    InClusterConfig(Overrides{}, pod.dir().path());
     BOOST_FAIL("expected an error");
   } catch (const Error& e) {
     BOOST_TEST(e.KubectlText() ==
@@ -173,26 +171,26 @@ BOOST_AUTO_TEST_CASE(errors_name_what_is_missing) {
 
 BOOST_AUTO_TEST_CASE(namespace_from_env_then_file_then_default) {
   Pod pod;
-  BOOST_TEST(InClusterNamespace() == "default");
+  BOOST_TEST(InClusterNamespace(pod.dir().path()) == "default");
   pod.dir().Write("namespace", "  \n");
-  BOOST_TEST(InClusterNamespace() == "default");
+  BOOST_TEST(InClusterNamespace(pod.dir().path()) == "default");
   pod.MountServiceAccount();
-  BOOST_TEST(InClusterNamespace() == "pod-ns");
+  BOOST_TEST(InClusterNamespace(pod.dir().path()) == "pod-ns");
   ScopedEnv pod_namespace("POD_NAMESPACE", "from-downward-api");
-  BOOST_TEST(InClusterNamespace() == "from-downward-api");
+  BOOST_TEST(InClusterNamespace(pod.dir().path()) == "from-downward-api");
 }
 
 BOOST_AUTO_TEST_CASE(empty_kubeconfig_in_a_pod_uses_the_service_account) {
   Pod pod;
   pod.MountServiceAccount();
-  ClientConfig c = ResolveOrInCluster(Config{}, KubectlOverrides());
+  ClientConfig c = ResolveOrInCluster(Config{}, KubectlOverrides(), pod.dir().path());
   BOOST_TEST(c.in_cluster);
   BOOST_TEST(c.rest.host == "https://10.96.0.1:443");
   BOOST_TEST(c.rest.bearer_token == "sa-token");
   BOOST_TEST(c.namespace_name == "pod-ns");
   BOOST_TEST(!c.namespace_overridden);
   // Also without kubectl's default server (the empty-configuration error path).
-  BOOST_TEST(ResolveOrInCluster(Config{}, Overrides{}).in_cluster);
+  BOOST_TEST(ResolveOrInCluster(Config{}, Overrides{}, pod.dir().path()).in_cluster);
 }
 
 BOOST_AUTO_TEST_CASE(namespace_flag_is_kept_in_a_pod) {
@@ -200,7 +198,7 @@ BOOST_AUTO_TEST_CASE(namespace_flag_is_kept_in_a_pod) {
   pod.MountServiceAccount();
   Overrides overrides = KubectlOverrides();
   overrides.namespace_name = "flag-ns";
-  ClientConfig c = ResolveOrInCluster(Config{}, overrides);
+  ClientConfig c = ResolveOrInCluster(Config{}, overrides, pod.dir().path());
   BOOST_TEST(c.in_cluster);
   BOOST_TEST(c.namespace_name == "flag-ns");
   BOOST_TEST(c.namespace_overridden);
@@ -208,12 +206,12 @@ BOOST_AUTO_TEST_CASE(namespace_flag_is_kept_in_a_pod) {
 
 BOOST_AUTO_TEST_CASE(empty_kubeconfig_outside_a_pod_is_the_default_server_or_an_error) {
   Pod pod(std::nullopt, std::nullopt);
-  ClientConfig c = ResolveOrInCluster(Config{}, KubectlOverrides());
+  ClientConfig c = ResolveOrInCluster(Config{}, KubectlOverrides(), pod.dir().path());
   BOOST_TEST(!c.in_cluster);
   BOOST_TEST(c.rest.host == "http://localhost:8080");
   BOOST_TEST(c.namespace_name == "default");
   try {
-    ResolveOrInCluster(Config{}, Overrides{});
+    ResolveOrInCluster(Config{}, Overrides{}, pod.dir().path());
     BOOST_FAIL("expected an error");
   } catch (const Error& e) {
     BOOST_TEST(e.empty_config());
@@ -225,15 +223,15 @@ BOOST_AUTO_TEST_CASE(a_kubeconfig_wins_in_a_pod_but_an_implied_namespace_does_no
   pod.MountServiceAccount();
   Config config = Parse(kKubeconfig, "/k");
   Overrides overrides = KubectlOverrides();
-  ClientConfig c = ResolveOrInCluster(config, overrides);
+  ClientConfig c = ResolveOrInCluster(config, overrides, pod.dir().path());
   BOOST_TEST(!c.in_cluster);
   BOOST_TEST(c.rest.host == "https://kubeconfig.example");
   BOOST_TEST(c.rest.bearer_token == "kubeconfig-token");
   BOOST_TEST(c.namespace_name == "pod-ns");  // the context names none
   overrides.context = "explicit-default";
-  BOOST_TEST(ResolveOrInCluster(config, overrides).namespace_name == "default");
+  BOOST_TEST(ResolveOrInCluster(config, overrides, pod.dir().path()).namespace_name == "default");
   overrides.context = "team";
-  BOOST_TEST(ResolveOrInCluster(config, overrides).namespace_name == "team");
+  BOOST_TEST(ResolveOrInCluster(config, overrides, pod.dir().path()).namespace_name == "team");
 }
 
 BOOST_AUTO_TEST_CASE(any_flag_that_changes_the_config_disables_in_cluster_as_in_kubectl) {
@@ -243,11 +241,11 @@ BOOST_AUTO_TEST_CASE(any_flag_that_changes_the_config_disables_in_cluster_as_in_
   pod.MountServiceAccount();
   Overrides overrides = KubectlOverrides();
   overrides.request_timeout = "5s";
-  ClientConfig c = ResolveOrInCluster(Config{}, overrides);
+  ClientConfig c = ResolveOrInCluster(Config{}, overrides, pod.dir().path());
   BOOST_TEST(!c.in_cluster);
   BOOST_TEST(c.rest.host == "http://localhost:8080");
   overrides.request_timeout = "0";  // kubectl's default changes nothing
-  BOOST_TEST(ResolveOrInCluster(Config{}, overrides).in_cluster);
+  BOOST_TEST(ResolveOrInCluster(Config{}, overrides, pod.dir().path()).in_cluster);
 }
 
 BOOST_AUTO_TEST_CASE(configuration_errors_are_not_hidden_by_in_cluster) {
@@ -256,7 +254,7 @@ BOOST_AUTO_TEST_CASE(configuration_errors_are_not_hidden_by_in_cluster) {
   Overrides overrides = KubectlOverrides();
   overrides.context = "nope";
   try {
-    ResolveOrInCluster(Parse(kKubeconfig, "/k"), overrides);
+    ResolveOrInCluster(Parse(kKubeconfig, "/k"), overrides, pod.dir().path());
     BOOST_FAIL("expected an error");
   } catch (const Error& e) {
     BOOST_TEST(e.KubectlText() ==
