@@ -13,6 +13,8 @@ import socket
 import sys
 import threading
 
+import loopback
+
 
 def _server_name(hello):
     """The SNI host name of a TLS ClientHello (the first bytes of a tunnel), or None."""
@@ -63,41 +65,24 @@ class Tunnel:
         return user, password
 
 
-class ConnectProxy:
-    def __init__(self, hosts=None, credentials=None, deny=None):
+class ConnectProxy(loopback.LoopbackServer):
+    def __init__(self, hosts=None, credentials=None, deny=None, port=0):
         """`hosts` maps names the proxy resolves itself; `credentials` (user, password)
         makes it answer 407 without them; `deny` is a status line it answers instead."""
         self.hosts = hosts or {}
         self.credentials = credentials
         self.deny = deny
+        super().__init__(port)
         self.tunnels = []
         self._lock = threading.Lock()
-        self._listener = socket.socket()
-        self._listener.bind(("127.0.0.1", 0))
-        self._listener.listen(16)
-        self.port = self._listener.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        self._stopped = False
-
-    def start(self):
-        threading.Thread(target=self._accept, daemon=True).start()
-        return self
 
     def stop(self):
-        self._stopped = True
-        self._listener.close()
+        self.close()
 
     def all_client_bytes(self):
         with self._lock:
             return b"".join(t.client_bytes for t in self.tunnels)
-
-    def _accept(self):
-        while not self._stopped:
-            try:
-                client, _ = self._listener.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
 
     def _serve(self, client):
         with client:
@@ -165,13 +150,7 @@ class ConnectProxy:
 
 
 if __name__ == "__main__":
-    proxy = ConnectProxy()
-    if len(sys.argv) > 1:
-        proxy._listener.close()
-        proxy._listener = socket.socket()
-        proxy._listener.bind(("127.0.0.1", int(sys.argv[1])))
-        proxy._listener.listen(16)
-        proxy.port = int(sys.argv[1])
+    proxy = ConnectProxy(port=int(sys.argv[1]) if len(sys.argv) > 1 else 0)
     print(f"CONNECT proxy on 127.0.0.1:{proxy.port}", flush=True)
     proxy.start()
     try:

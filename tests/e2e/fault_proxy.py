@@ -29,6 +29,8 @@ import threading
 import time
 import urllib.parse
 
+import loopback
+
 
 def make_serving_cert(pki_dir, out_dir):
     """A key and certificate for IP 127.0.0.1, signed by the test CA in `pki_dir`;
@@ -464,7 +466,7 @@ class Rule:
 
 # ------------------------------------------------------------------------- the proxy
 
-class FaultProxy:
+class FaultProxy(loopback.LoopbackServer):
     """Listens on 127.0.0.1 (TLS with `cert`/`key`), forwards to `upstream`
     ("127.0.0.1:port", verified against `ca`)."""
 
@@ -474,16 +476,14 @@ class FaultProxy:
         self.server_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         self.server_ctx.load_cert_chain(cert, key)
         self.client_ctx = ssl.create_default_context(cafile=ca)
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
+        super().__init__()
         self.url = f"https://127.0.0.1:{self.port}"
         self.lock = threading.Lock()
         self.rules = []
         self.log = []  # (monotonic time, what, request)
         self.requests = []
         self.open = set()
-        self.closed = False
-        threading.Thread(target=self._accept, daemon=True).start()
+        self.start()
 
     # ---- configuration and inspection, from the test's thread
 
@@ -508,11 +508,7 @@ class FaultProxy:
         return found[0][0] if found else None
 
     def close(self):
-        self.closed = True
-        try:
-            self.listener.close()
-        except OSError:
-            pass
+        super().close()
         with self.lock:
             for sock in list(self.open):
                 try:
@@ -538,14 +534,6 @@ class FaultProxy:
                         rule.times -= 1
                     return rule.fault
         return None
-
-    def _accept(self):
-        while not self.closed:
-            try:
-                sock, _ = self.listener.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._serve, args=(sock,), daemon=True).start()
 
     def _serve(self, raw):
         raw.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)

@@ -1,0 +1,24 @@
+#include "go/strings.h"
+
+#include <boost/test/unit_test.hpp>
+#include <string>
+
+namespace pvcwatch::go {
+
+BOOST_AUTO_TEST_SUITE(strings_test)
+
+BOOST_AUTO_TEST_CASE(trim_space_trims_ascii_white_space_only) {
+  BOOST_TEST(TrimSpace(" \t\n\v\f\rtoken\r\n") == "token");
+  BOOST_TEST(TrimSpace("a b") == "a b");
+  BOOST_TEST(TrimSpace(" \n ").empty());
+  BOOST_TEST(TrimSpace("\xc2\xa0x") == "\xc2\xa0x");  // U+00A0 is not ASCII space here
+}
+
+BOOST_AUTO_TEST_CASE(to_lower_changes_ascii_letters_only) {
+  BOOST_TEST(ToLower("HTTP://Proxy.Example:8080") == "http://proxy.example:8080");
+  BOOST_TEST(ToLower("\xc3\x89") == "\xc3\x89");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace pvcwatch::go
