@@ -1,12 +1,38 @@
 #include "go/strings.h"
 
+#include <algorithm>
+
+#include "go/utf8.h"
+
 namespace pvcwatch::go {
 
+namespace {
+
+// unicode.IsSpace: the ASCII white space, U+0085, U+00A0 and the Z categories' spaces.
+bool IsSpace(char32_t r) {
+  switch (r) {
+    case '\t': case '\n': case '\v': case '\f': case '\r': case ' ':
+    case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F:
+    case 0x3000:
+      return true;
+    default:
+      return r >= 0x2000 && r <= 0x200A;
+  }
+}
+
+}  // namespace
+
 std::string_view TrimSpace(std::string_view text) {
-  constexpr std::string_view kSpace = " \t\n\v\f\r";
-  const std::size_t begin = text.find_first_not_of(kSpace);
-  if (begin == std::string_view::npos) return {};
-  return text.substr(begin, text.find_last_not_of(kSpace) - begin + 1);
+  std::size_t begin = text.size(), end = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const Rune rune = DecodeRune(text.substr(i));
+    if (!(rune.valid && IsSpace(rune.value))) {
+      begin = std::min(begin, i);
+      end = i + rune.size;
+    }
+    i += rune.size;
+  }
+  return begin < end ? text.substr(begin, end - begin) : std::string_view();
 }
 
 std::string ToLower(std::string_view text) {

@@ -7,7 +7,7 @@
 
 namespace pvcwatch::go {
 
-/// strings.TrimSpace for ASCII white space (\t \n \v \f \r and space).
+/// strings.TrimSpace: white space as unicode.IsSpace has it (ASCII, U+0085, U+00A0, ...).
 std::string_view TrimSpace(std::string_view text);
 
 /// strings.ToLower for ASCII (what hosts, schemes and NO_PROXY entries compare in).

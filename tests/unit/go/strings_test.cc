@@ -7,11 +7,12 @@ namespace pvcwatch::go {
 
 BOOST_AUTO_TEST_SUITE(strings_test)
 
-BOOST_AUTO_TEST_CASE(trim_space_trims_ascii_white_space_only) {
+BOOST_AUTO_TEST_CASE(trim_space_trims_unicode_white_space) {
   BOOST_TEST(TrimSpace(" \t\n\v\f\rtoken\r\n") == "token");
   BOOST_TEST(TrimSpace("a b") == "a b");
   BOOST_TEST(TrimSpace(" \n ").empty());
-  BOOST_TEST(TrimSpace("\xc2\xa0x") == "\xc2\xa0x");  // U+00A0 is not ASCII space here
+  BOOST_TEST(TrimSpace("\xc2\xa0x\xe2\x80\x83") == "x");  // U+00A0, U+2003 are spaces
+  BOOST_TEST(TrimSpace("\xffx ") == "\xffx");             // an invalid byte is not
 }
 
 BOOST_AUTO_TEST_CASE(to_lower_changes_ascii_letters_only) {
