@@ -137,7 +137,14 @@ ChildProcessResult RunChildProcess(const ChildProcessSpec& spec) {
     return result;
   }
   int pipe_fds[2];
+#if defined(__APPLE__)
+  // macOS has no pipe2; a child spawned by another thread in between could inherit the
+  // pipe, which only delays our EOF until that child exits.
+  if (::pipe(pipe_fds) != 0 || ::fcntl(pipe_fds[0], F_SETFD, FD_CLOEXEC) != 0 ||
+      ::fcntl(pipe_fds[1], F_SETFD, FD_CLOEXEC) != 0) {
+#else
   if (::pipe2(pipe_fds, O_CLOEXEC) != 0) {
+#endif
     result.status = ChildProcessResult::Status::kStartFailed;
     result.error = GoErrnoText(errno);
     return result;

@@ -29,7 +29,11 @@ Poco::Timespan Span(std::chrono::milliseconds ms) {
 // Go's net.Dialer{KeepAlive: 30 s}: probes after 30 s idle, then every 30 s.
 void KeepAlive(Poco::Net::StreamSocket& socket) {
   socket.setKeepAlive(true);
+#if defined(__APPLE__)
+  socket.setOption(IPPROTO_TCP, TCP_KEEPALIVE, 30);  // macOS's name for TCP_KEEPIDLE
+#else
   socket.setOption(IPPROTO_TCP, TCP_KEEPIDLE, 30);
+#endif
   socket.setOption(IPPROTO_TCP, TCP_KEEPINTVL, 30);
 }
 
