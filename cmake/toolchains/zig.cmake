@@ -29,6 +29,10 @@ set(CMAKE_CXX_COMPILER ${PVCWATCH_ZIG_WRAPPERS}/c++)
 set(CMAKE_AR ${PVCWATCH_ZIG_WRAPPERS}/ar CACHE FILEPATH "" FORCE)
 set(CMAKE_RANLIB ${PVCWATCH_ZIG_WRAPPERS}/ranlib CACHE FILEPATH "" FORCE)
 
+# zig's libc++ (LLVM 22) no longer has std::unary_function, which Boost 1.74's
+# container_hash (under Boost.Multiprecision) derives from unless told not to.
+string(APPEND CMAKE_CXX_FLAGS_INIT " -DBOOST_NO_CXX98_FUNCTION_BASE")
+
 set(CMAKE_FIND_ROOT_PATH ${CMAKE_PREFIX_PATH})
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)

@@ -1,5 +1,6 @@
 #include "rest/child_process.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <set>
@@ -159,13 +161,32 @@ ChildProcessResult RunChildProcess(const ChildProcessSpec& spec) {
   }
   posix_spawn_file_actions_adddup2(&setup.actions, write_end.get(), 1);
   // Our sockets and files are none of the plugin's business (Go opens all fds CLOEXEC).
+#if defined(__GLIBC__)
   posix_spawn_file_actions_addclosefrom_np(&setup.actions, 3);
+#elif defined(__APPLE__)
+  // POSIX_SPAWN_CLOEXEC_DEFAULT (below) closes all but these.
+  posix_spawn_file_actions_addinherit_np(&setup.actions, 2);
+  if (spec.inherit_stdin) posix_spawn_file_actions_addinherit_np(&setup.actions, 0);
+#else
+  // musl has no closefrom action: close what is open now (its close ignores errors).
+  if (DIR* fds = ::opendir("/proc/self/fd")) {
+    while (const dirent* entry = ::readdir(fds)) {
+      int fd = std::atoi(entry->d_name);
+      if (fd > 2 && fd != ::dirfd(fds)) posix_spawn_file_actions_addclose(&setup.actions, fd);
+    }
+    ::closedir(fds);
+  }
+#endif
   sigset_t signals;
   sigemptyset(&signals);
   posix_spawnattr_setsigmask(&setup.attr, &signals);
   sigfillset(&signals);
   posix_spawnattr_setsigdefault(&setup.attr, &signals);
-  posix_spawnattr_setflags(&setup.attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  short flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF;
+#if defined(__APPLE__)
+  flags |= POSIX_SPAWN_CLOEXEC_DEFAULT;
+#endif
+  posix_spawnattr_setflags(&setup.attr, flags);
 
   std::vector<std::string> argv_strings = {spec.command};
   argv_strings.insert(argv_strings.end(), spec.args.begin(), spec.args.end());
