@@ -211,12 +211,13 @@ void AddCertificateAuthorities(SSL_CTX* ctx, const std::string& pem, const std::
 }
 
 // No CA in the kubeconfig: the system's roots, where Go's crypto/x509 finds them on
-// this OS (read once per process), not only under the OPENSSLDIR our OpenSSL was built
-// with; that directory still serves when none of Go's places has a certificate.
+// this OS (read once per process), not under the OPENSSLDIR our OpenSSL was built with,
+// which another distribution may not have. None found: every certificate is then signed
+// by an unknown authority, as for Go.
 void UseSystemRoots(SSL_CTX* ctx) {
   static const std::string pem = LoadSystemRoots(
       SystemRootLocations(std::getenv("SSL_CERT_FILE"), std::getenv("SSL_CERT_DIR")));
-  if (AddCertificates(ctx, pem) == 0) SSL_CTX_set_default_verify_paths(ctx);
+  AddCertificates(ctx, pem);
 }
 
 void UseClientCertificate(SSL_CTX* ctx, const std::string& cert_pem, const std::string& key_pem,

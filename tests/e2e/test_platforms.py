@@ -160,6 +160,19 @@ class PlatformTest(harness.ClusterTest):
         self.assertIn([self.ns, "data-b", "Pending"], [line[:3] for line in lines])
         self.assertIn("Total claimed: ", r.out)
 
+    def test_ssl_cert_file_and_dir_replace_the_system_roots(self):
+        # Pointed elsewhere, as Go's crypto/x509 is, the binary no longer trusts the
+        # root filesystem's bundle.
+        kubeconfig = self.certificate_kubeconfig()
+        self.chroot_env.update(SSL_CERT_FILE="/etc/hostname", SSL_CERT_DIR="/nonexistent")
+        r = self.pvcwatch_inside("--once", "--kubeconfig", kubeconfig)
+        self.assertEqual((r.code, r.out), (1, ""), r)
+        self.assertEqual(r.err, "Unable to connect to the server: tls: failed to verify "
+                                "certificate: x509: certificate signed by unknown authority\n")
+        self.chroot_env.update(SSL_CERT_FILE=f"/{BUNDLE[self.suite]}")
+        r = self.pvcwatch_inside("--once", "--kubeconfig", kubeconfig)
+        self.assertEqual(r.code, 0, r)
+
     def test_watch_sees_a_new_claim(self):
         self.create_claim("data-a", "50Gi")
         watcher = harness.Watcher(self, [*self.runner[1:], f"{self.inside}/kubectl-pvcwatch",
