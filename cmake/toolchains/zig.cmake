@@ -13,6 +13,8 @@ endif()
 string(REGEX MATCH "^[^-]+" pvcwatch_arch "${PVCWATCH_ZIG_TARGET}")
 if(PVCWATCH_ZIG_TARGET MATCHES "-linux-")
   set(CMAKE_SYSTEM_NAME Linux)
+  # Thread stacks: musl's default is 128 KiB, raised by PT_GNU_STACK up to 8 MiB (glibc's
+  # usual size); zig's linker writes 16 MiB there, so threads get 8 MiB (checked).
 elseif(PVCWATCH_ZIG_TARGET MATCHES "-macos")
   set(CMAKE_SYSTEM_NAME Darwin)
   # CMake's Darwin modules would otherwise ask xcrun for an SDK; zig brings its own headers.
