@@ -1,5 +1,6 @@
 #include "go/exec.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -9,12 +10,14 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <set>
 #include <string_view>
 
 #include "go/os.h"
+#include "go/strconv.h"
 
 namespace pvcwatch::go {
 namespace {
@@ -100,13 +103,31 @@ int Spawn(const std::string& program, const std::vector<std::string>& args,
   posix_spawnattr_init(&attr);
   if (wiring.null_stdin) posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   if (wiring.stdout_fd >= 0) posix_spawn_file_actions_adddup2(&actions, wiring.stdout_fd, 1);
+  short flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF;
+#if defined(__GLIBC__)
   posix_spawn_file_actions_addclosefrom_np(&actions, 3);
+#elif defined(__APPLE__)
+  // POSIX_SPAWN_CLOEXEC_DEFAULT closes every descriptor not opened, duplicated or
+  // inherited here.
+  flags |= POSIX_SPAWN_CLOEXEC_DEFAULT;
+  if (!wiring.null_stdin) posix_spawn_file_actions_addinherit_np(&actions, 0);
+  if (wiring.stdout_fd < 0) posix_spawn_file_actions_addinherit_np(&actions, 1);
+  posix_spawn_file_actions_addinherit_np(&actions, 2);
+#else
+  // musl has no closefrom action: close what is open now (its close ignores errors).
+  if (DIR* fds = ::opendir("/proc/self/fd")) {
+    while (const dirent* entry = ::readdir(fds)) {
+      const int fd = static_cast<int>(ParseInt(entry->d_name, 10, 32).value);
+      if (fd > 2 && fd != ::dirfd(fds)) posix_spawn_file_actions_addclose(&actions, fd);
+    }
+    ::closedir(fds);
+  }
+#endif
   sigset_t signals;
   sigemptyset(&signals);
   posix_spawnattr_setsigmask(&attr, &signals);
   sigfillset(&signals);
   posix_spawnattr_setsigdefault(&attr, &signals);
-  short flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF;
   if (wiring.own_group) {
     posix_spawnattr_setpgroup(&attr, 0);
     flags |= POSIX_SPAWN_SETPGROUP;
@@ -165,7 +186,14 @@ ChildProcessResult RunChildProcess(const ChildProcessSpec& spec) {
     return result;
   }
   int pipe_fds[2];
+#if defined(__APPLE__)
+  // macOS has no pipe2; a child spawned by another thread in between could inherit the
+  // pipe, which only delays our EOF until that child exits.
+  if (::pipe(pipe_fds) != 0 || ::fcntl(pipe_fds[0], F_SETFD, FD_CLOEXEC) != 0 ||
+      ::fcntl(pipe_fds[1], F_SETFD, FD_CLOEXEC) != 0) {
+#else
   if (::pipe2(pipe_fds, O_CLOEXEC) != 0) {
+#endif
     result.status = ChildProcessResult::Status::kStartFailed;
     result.error = ErrnoText(errno);
     return result;

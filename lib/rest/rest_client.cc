@@ -28,6 +28,18 @@
 namespace pvcwatch::rest {
 namespace {
 
+// GOOS/GOARCH of this build, as client-go's default User-Agent names them.
+#if defined(__APPLE__)
+#define PVCWATCH_GOOS "darwin"
+#else
+#define PVCWATCH_GOOS "linux"
+#endif
+#if defined(__aarch64__)
+constexpr const char* kPlatform = PVCWATCH_GOOS "/arm64";
+#else
+constexpr const char* kPlatform = PVCWATCH_GOOS "/amd64";
+#endif
+
 // A list page is 1-2 MB at limit=500 and an object at most ~1.5 MB (etcd's request
 // limit); 64 MiB leaves wide room and bounds what a broken server can make us hold.
 constexpr size_t kMaxBody = 64u << 20;
@@ -178,8 +190,8 @@ struct RestClient::Impl {
                                    endpoint.path_prefix + path_and_query,
                                    Poco::Net::HTTPMessage::HTTP_1_1);
     request.set("Accept", accept);
-    request.set("User-Agent", "kubectl-pvcwatch/" + std::string(Version()) +
-                                  " (linux/amd64) kubernetes/plugin");
+    request.set("User-Agent", "kubectl-pvcwatch/" + std::string(Version()) + " (" + kPlatform +
+                                  ") kubernetes/plugin");
     bool has_basic = !config.username.empty() || !config.password.empty();
     if ((!token.empty() || has_basic) && !endpoint.https) {
       throw ConfigError("refusing to send credentials over plain http to " + endpoint.host_port);

@@ -64,7 +64,11 @@ Poco::Net::StreamSocket Dial(const Poco::Net::SocketAddress& address, const Endp
   }
   tcp.setBlocking(true);
   tcp.setKeepAlive(true);
+#if defined(__APPLE__)
+  tcp.setOption(IPPROTO_TCP, TCP_KEEPALIVE, 30);  // macOS's name for TCP_KEEPIDLE
+#else
   tcp.setOption(IPPROTO_TCP, TCP_KEEPIDLE, 30);
+#endif
   tcp.setOption(IPPROTO_TCP, TCP_KEEPINTVL, 30);
   return tcp;
 }

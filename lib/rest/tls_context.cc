@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "go/os.h"
+#include "go/x509.h"
 #include "rest/errors.h"
 
 namespace pvcwatch::rest {
@@ -186,8 +188,8 @@ BioPtr MemoryBio(const std::string& pem) {
 }
 
 // Every certificate of a PEM bundle goes into the store (X509Certificate would read
-// only the first block).
-void AddCertificateAuthorities(SSL_CTX* ctx, const std::string& pem, const std::string& what) {
+// only the first block). Returns how many there were.
+int AddCertificates(SSL_CTX* ctx, const std::string& pem) {
   BioPtr bio = MemoryBio(pem);
   X509_STORE* store = SSL_CTX_get_cert_store(ctx);
   int added = 0;
@@ -198,10 +200,24 @@ void AddCertificateAuthorities(SSL_CTX* ctx, const std::string& pem, const std::
     ++added;
   }
   ERR_clear_error();
-  if (added == 0) {
+  return added;
+}
+
+void AddCertificateAuthorities(SSL_CTX* ctx, const std::string& pem, const std::string& what) {
+  if (AddCertificates(ctx, pem) == 0) {
     throw ConfigError("unable to load root certificates: no valid certificate authority data in " +
                       what);
   }
+}
+
+// No CA in the kubeconfig: the system's roots, where Go's crypto/x509 finds them on
+// this OS (read once per process), not under the OPENSSLDIR our OpenSSL was built with,
+// which another distribution may not have. None found: every certificate is then signed
+// by an unknown authority, as for Go.
+void UseSystemRoots(SSL_CTX* ctx) {
+  static const std::string pem = go::LoadSystemRoots(go::SystemRootLocations(
+      go::Getenv("SSL_CERT_FILE").c_str(), go::Getenv("SSL_CERT_DIR").c_str()));
+  AddCertificates(ctx, pem);
 }
 
 void UseClientCertificate(SSL_CTX* ctx, const std::string& cert_pem, const std::string& key_pem,
@@ -260,7 +276,7 @@ Poco::Net::Context::Ptr NewTlsContext(const Config& config, const std::string& s
   // VERIFY_STRICT: Poco skips the host name check on loopback in every other mode.
   params.verificationMode =
       config.insecure ? Poco::Net::Context::VERIFY_NONE : Poco::Net::Context::VERIFY_STRICT;
-  params.loadDefaultCAs = !config.insecure && !has_ca;
+  params.loadDefaultCAs = false;  // UseSystemRoots below
   params.cipherList = "HIGH:!aNULL:!MD5";
   Poco::Net::Context::Ptr context;
   try {
@@ -274,6 +290,7 @@ Poco::Net::Context::Ptr NewTlsContext(const Config& config, const std::string& s
   SSL_CTX_set_options(ctx, SSL_OP_IGNORE_UNEXPECTED_EOF);
   if (!config.insecure) VerifyServerName(ctx, server_name);
 
+  if (!config.insecure && !has_ca) UseSystemRoots(ctx);
   if (!config.insecure && has_ca) {
     if (!config.ca_data.empty()) {
       AddCertificateAuthorities(ctx, config.ca_data, "certificate-authority-data");

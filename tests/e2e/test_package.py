@@ -1,11 +1,12 @@
-"""The release archive of scripts/package: what it holds, that it links nothing but glibc,
-that it runs on a bare Debian (a minimal root filesystem, through chroot) against the control
-plane and finds the system trust store there, and that krew itself validates its manifest
-and installs it into a working `kubectl pvcwatch`.
+"""The release archives of scripts/package (linux_amd64 and linux_arm64): what they hold,
+that they are fully static, that linux_amd64 runs on a bare Debian (a minimal root
+filesystem, through chroot) against the control plane and finds the system trust store
+there, and that krew itself validates the manifest and installs it into a working
+`kubectl pvcwatch`. test_platforms runs both on other systems.
 
 The slow parts are cached under ${XDG_CACHE_HOME:-~/.cache}/kubectl-pvcwatch/ by
-scripts/package (static Poco and simdjson, krew, the root filesystem); the release build
-lives in <build>/package/. A missing prerequisite (root, debootstrap, a Debian mirror, Go)
+scripts/package (zig, each platform's static libraries, krew, the root filesystems); the
+release builds live in <build>/package/. A missing prerequisite (root, debootstrap, a Debian mirror, Go)
 skips the tests that need it, with the reason, and fails them in CI."""
 
 import hashlib
@@ -17,40 +18,25 @@ import secrets
 import shutil
 import ssl
 import subprocess
-import sys
 import tarfile
 import tempfile
 import threading
 import uuid
 
 import harness
+from release import DIST, PACKAGE_DIR, package
 
-PACKAGE_DIR = os.path.join(os.path.dirname(os.path.abspath(harness.BIN_DIR or ".")), "package")
-DIST = os.path.join(PACKAGE_DIR, "dist")
 ARCHIVE_FILES = {"kubectl-pvcwatch", "kubectl_complete-pvcwatch", "LICENSE", "README.md"}
-# What ldd may show for a binary that links only glibc.
-GLIBC = {"linux-vdso.so.1", "libc.so.6", "libm.so.6", "libpthread.so.0", "libdl.so.2",
-         "ld-linux-x86-64.so.2"}
+PLATFORMS = ["linux_amd64", "linux_arm64"]  # what scripts/package builds by default
+PT_INTERP, PT_DYNAMIC = 3, 2
 
-archive = None  # path of the archive scripts/package made
+archives = {}  # platform -> path of the archive scripts/package made
+archive = None  # the linux_amd64 one, which this machine runs
 extracted = None  # a directory holding its files
 
 
-def package(*args):
-    """Runs scripts/package with its output under <build>/package; its progress goes to our
-    stderr (ctest's log). Returns (exit status, stdout's last line, stderr's last line)."""
-    env = dict(os.environ, PVCWATCH_RELEASE_DIR=os.path.join(PACKAGE_DIR, "release"),
-               PVCWATCH_DIST_DIR=DIST)
-    env.pop("PVCWATCH_RELEASE_URL", None)
-    proc = subprocess.run([os.path.join(harness.SOURCE_DIR, "scripts", "package"), *args],
-                          env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    if proc.stderr:
-        print(proc.stderr, end="", flush=True, file=sys.stderr)
-    return proc.returncode, last_line(proc.stdout), last_line(proc.stderr)
-
-
-def last_line(text):
-    return (text.strip().splitlines() or [""])[-1]
+def last_line(lines):
+    return (lines or [""])[-1]
 
 
 def setUpModule():
@@ -58,7 +44,9 @@ def setUpModule():
     code, out, err = package()
     if code != 0:
         raise RuntimeError(f"scripts/package failed: {err}")
-    archive = out
+    for path in out:
+        archives[os.path.basename(path).removesuffix(".tar.gz").split("_", 2)[2]] = path
+    archive = archives["linux_amd64"]
     extracted = tempfile.mkdtemp(prefix="extracted.", dir=PACKAGE_DIR)
     subprocess.run(["tar", "-xzf", archive, "-C", extracted], check=True)
 
@@ -82,14 +70,19 @@ class PackageTest(harness.ClusterTest):
 
 class ArchiveTest(PackageTest):
 
+    def test_one_archive_per_platform(self):
+        self.assertEqual(sorted(archives), PLATFORMS)
+
     def test_holds_the_plugin_its_completion_license_and_readme(self):
-        with tarfile.open(archive) as tar:
-            members = {m.name: m for m in tar.getmembers()}
-        self.assertEqual(set(members), ARCHIVE_FILES)
-        for name, member in members.items():
-            self.assertTrue(member.isfile(), name)
-            self.assertEqual((member.uid, member.gid), (0, 0), name)
-            self.assertEqual(member.mode, 0o755 if name.startswith("kubectl") else 0o644, name)
+        for path in archives.values():
+            with tarfile.open(path) as tar:
+                members = {m.name: m for m in tar.getmembers()}
+            self.assertEqual(set(members), ARCHIVE_FILES)
+            for name, member in members.items():
+                self.assertTrue(member.isfile(), name)
+                self.assertEqual((member.uid, member.gid), (0, 0), name)
+                self.assertEqual(member.mode, 0o755 if name.startswith("kubectl") else 0o644,
+                                 name)
         for name in ("LICENSE", "README.md"):
             with open(os.path.join(extracted, name), "rb") as ours, \
                     open(os.path.join(harness.SOURCE_DIR, name), "rb") as source:
@@ -101,41 +94,53 @@ class ArchiveTest(PackageTest):
         version = self.version()
         # Semver with a leading v, as krew wants it; the archive name carries the same.
         self.assertRegex(version, r"^v\d+\.\d+\.\d+([-+]\S*)?$")
-        self.assertEqual(os.path.basename(archive),
-                         f"kubectl-pvcwatch_{version}_linux_amd64.tar.gz")
+        for platform, path in archives.items():
+            self.assertEqual(os.path.basename(path),
+                             f"kubectl-pvcwatch_{version}_{platform}.tar.gz")
 
     def test_sha256_file(self):
-        with open(archive, "rb") as f:
-            digest = hashlib.sha256(f.read()).hexdigest()
-        with open(archive + ".sha256") as f:
-            self.assertEqual(f.read(), f"{digest}  {os.path.basename(archive)}\n")
+        for path in archives.values():
+            with open(path, "rb") as f:
+                digest = hashlib.sha256(f.read()).hexdigest()
+            with open(path + ".sha256") as f:
+                self.assertEqual(f.read(), f"{digest}  {os.path.basename(path)}\n")
 
-    def test_links_only_glibc(self):
-        for name in ("kubectl-pvcwatch", "kubectl_complete-pvcwatch"):
-            r = self.run_cmd(["ldd", os.path.join(extracted, name)])
-            self.assertEqual(r.code, 0, r)
-            libraries = {os.path.basename(line.split()[0]) for line in r.out.splitlines()}
-            self.assertLessEqual(libraries, GLIBC, r.out)
-            self.assertIn("libc.so.6", libraries)
+    def test_fully_static(self):
+        # No program interpreter and no dynamic section: nothing is loaded at run time,
+        # not even a libc, so any Linux kernel of the last decade runs it.
+        for path in archives.values():
+            with tarfile.open(path) as tar:
+                for name in ("kubectl-pvcwatch", "kubectl_complete-pvcwatch"):
+                    elf = tar.extractfile(name).read()
+                    self.assertEqual(elf[:5], b"\x7fELF\x02", name)  # 64-bit
+                    phoff = int.from_bytes(elf[32:40], "little")
+                    size, count = (int.from_bytes(elf[o:o + 2], "little") for o in (54, 56))
+                    types = {int.from_bytes(elf[phoff + i * size:phoff + i * size + 4], "little")
+                             for i in range(count)}
+                    self.assertFalse(types & {PT_INTERP, PT_DYNAMIC}, f"{path} {name}")
 
-    def test_manifest_is_krew_manifest_yaml_with_version_uri_and_sha256(self):
+    def test_manifest_is_krew_manifest_yaml_with_version_uris_and_sha256s(self):
+        # The source's lines, with spec.version and each built platform's uri and sha256
+        # filled in, and the platforms not built left out.
         version = self.version()
-        with open(archive + ".sha256") as f:
-            digest = f.read().split()[0]
-        expected = {"  version:": f"  version: {version}",
-                    "    uri:": f"    uri: file://{DIST}/{os.path.basename(archive)}",
-                    "    sha256:": f'    sha256: "{digest}"'}
         with open(os.path.join(harness.SOURCE_DIR, "krew-manifest.yaml")) as f:
-            source = f.read().splitlines()
+            head, _, platforms = f.read().partition("  platforms:\n")
+        expected = re.sub(r"(?m)^  version: .*$", f"  version: {version}", head)
+        expected += "  platforms:\n"
+        for block in re.split(r"(?m)^(?=  - selector:)", platforms)[1:]:
+            platform = "_".join(re.search(rf"(?m)^        {k}: (\S+)$", block).group(1)
+                                for k in ("os", "arch"))
+            if platform not in archives:
+                continue
+            with open(archives[platform] + ".sha256") as f:
+                digest = f.read().split()[0]
+            block = re.sub(r"(?m)^    uri: .*$",
+                           f"    uri: file://{DIST}/{os.path.basename(archives[platform])}",
+                           block)
+            expected += re.sub(r"(?m)^    sha256: .*$", f'    sha256: "{digest}"', block)
         with open(os.path.join(DIST, "pvcwatch.yaml")) as f:
-            rendered = f.read().splitlines()
-        self.assertEqual(len(rendered), len(source))
-        seen = []
-        for line, rendered_line in zip(source, rendered):
-            key = next((k for k in expected if line.startswith(k)), None)
-            self.assertEqual(rendered_line, expected[key] if key else line)
-            seen.append(key)
-        self.assertEqual(sorted(filter(None, seen)), sorted(expected))
+            self.assertEqual(f.read(), expected)
+        self.assertEqual(expected.count("  - selector:"), len(PLATFORMS))
 
 
 class ChrootTest(PackageTest):
@@ -146,11 +151,11 @@ class ChrootTest(PackageTest):
     def setUpClass(cls):
         if os.geteuid() != 0:
             harness.prerequisite("the minimal root filesystem needs root (debootstrap, chroot)")
-        code, out, err = package("rootfs")
+        code, out, err = package("rootfs", "bookworm")
         if code != 0:
             harness.prerequisite(f"no minimal root filesystem: {err}")
-        cls.rootfs = out
-        cls.test_ca = os.path.join(os.path.dirname(out), "ca")
+        cls.rootfs = last_line(out)
+        cls.test_ca = os.path.join(os.path.dirname(cls.rootfs), "ca")
 
     def setUp(self):
         super().setUp()
@@ -281,7 +286,7 @@ class KrewTest(PackageTest):
         code, out, err = package("krew")
         if code != 0:
             harness.prerequisite(f"no krew: {err}")
-        cls.krew_bin = out
+        cls.krew_bin = last_line(out)
 
     def setUp(self):
         super().setUp()
@@ -317,15 +322,15 @@ class KrewTest(PackageTest):
         threading.Thread(target=server.serve_forever, daemon=True).start()
         self.addCleanup(server.server_close)
         self.addCleanup(server.shutdown)
-        uri = f"http://127.0.0.1:{server.server_address[1]}/{os.path.basename(archive)}"
+        base = f"http://127.0.0.1:{server.server_address[1]}"
         path = os.path.join(self.krew_root, "pvcwatch.yaml")
         with open(os.path.join(DIST, "pvcwatch.yaml")) as f:
-            manifest = re.sub(r"(?m)^    uri: .*$", f"    uri: {uri}", f.read())
+            manifest = re.sub(r"(?m)^    uri: file://.*/", f"    uri: {base}/", f.read())
         with open(path, "w") as f:
             f.write(manifest)
         r = self.validate(path)
         self.assertEqual(r.code, 0, r)
-        self.assertIn("all 1 spec.platforms installed fine", r.err)
+        self.assertIn(f"all {len(PLATFORMS)} spec.platforms installed fine", r.err)
 
     def test_install_from_the_archive_then_run(self):
         self.create_claim("data-a", "50Gi")
