@@ -34,8 +34,7 @@ namespace {
 // silently (a full disk behind `> file`), and a reader that went away wants no more.
 void OnStdoutError(int errnum) {
   if (errnum == EPIPE) EndBySigpipe();
-  std::string line =
-      "error: write /dev/stdout: " + pvcwatch::go::ErrnoText(errnum) + "\n";
+  std::string line = "error: write /dev/stdout: " + pvcwatch::go::ErrnoText(errnum) + "\n";
   ssize_t ignored = write(STDERR_FILENO, line.data(), line.size());
   (void)ignored;
   _exit(pvcwatch::cli::kExitError);

@@ -6,8 +6,8 @@
 #include <utility>
 
 #include "go/os.h"
-#include "json/parser.h"
 #include "json/parse_yaml.h"
+#include "json/parser.h"
 
 namespace pvcwatch::cli {
 namespace {
@@ -79,9 +79,9 @@ std::vector<json::Value> ParseClaimInput(std::string_view text, const std::strin
     if (!objects[i].IsObject() || kind != "PersistentVolumeClaim") {
       throw std::runtime_error(
           name + ": object " + std::to_string(i + 1) + " is " +
-          (objects[i].IsObject() ? (kind.empty() ? std::string("an object without a kind")
-                                                 : "a " + kind)
-                                 : std::string("not an object")) +
+          (objects[i].IsObject()
+               ? (kind.empty() ? std::string("an object without a kind") : "a " + kind)
+               : std::string("not an object")) +
           ", not a PersistentVolumeClaim");
     }
   }

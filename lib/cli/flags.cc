@@ -31,6 +31,9 @@ std::function<void(Options&, const std::string&)> Connection(Field kubeconfig::O
   };
 }
 
+// The tables keep one flag per row (clang-format would put each field on its own line).
+// clang-format off
+
 // What the plugin does.
 std::vector<Flag> CommandFlags() {
   return {
@@ -134,6 +137,8 @@ std::vector<Flag> ConnectionFlags() {
   };
 }
 
+// clang-format on
+
 std::vector<Flag> Table() {
   std::vector<Flag> flags = CommandFlags();
   for (Flag& flag : ConnectionFlags()) flags.push_back(std::move(flag));
@@ -164,8 +169,7 @@ const Flag* FindShorthand(char shorthand) {
 }
 
 std::string ShownName(const Flag& flag) {
-  return (flag.shorthand != 0 ? std::string("-") + flag.shorthand + ", " : "") + "--" +
-         flag.name;
+  return (flag.shorthand != 0 ? std::string("-") + flag.shorthand + ", " : "") + "--" + flag.name;
 }
 
 }  // namespace pvcwatch::cli

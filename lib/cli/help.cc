@@ -45,7 +45,8 @@ Examples:
   kubectl get pvc -A -o json | kubectl pvcwatch --from-file -
 
 Options:
-)" + FlagBlocks(false) + "Connection options (as kubectl's):\n" + FlagBlocks(true) +
+)" + FlagBlocks(false) +
+         "Connection options (as kubectl's):\n" + FlagBlocks(true) +
          R"(Exit status:
   0  success (watch ended by SIGINT/SIGTERM, or --once at or under --max-claims)
   1  error (bad flags, kubeconfig, connection, server error)

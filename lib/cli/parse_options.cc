@@ -1,7 +1,6 @@
 #include "cli/parse_options.h"
 
 #include <cxxopts.hpp>
-
 #include <optional>
 #include <stdexcept>
 #include <string_view>
@@ -29,8 +28,8 @@ std::string FlagName(const std::string& name) {
 
 bool ParseBool(const std::string& flag, const std::string& value) {
   if (std::optional<bool> parsed = go::ParseBool(value)) return *parsed;
-  throw UsageError("invalid argument " + go::Quote(value) + " for \"" + flag + "\" flag: " +
-                   go::NumErrorText("ParseBool", value, go::NumError::kSyntax));
+  throw UsageError("invalid argument " + go::Quote(value) + " for \"" + flag +
+                   "\" flag: " + go::NumErrorText("ParseBool", value, go::NumError::kSyntax));
 }
 
 // The flag table as cxxopts options. Every value is read as text and checked here, so

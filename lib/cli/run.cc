@@ -2,8 +2,8 @@
 
 #include <istream>
 #include <memory>
-#include <unordered_set>
 #include <ostream>
+#include <unordered_set>
 #include <vector>
 
 #include "cli/claim_input.h"
@@ -154,9 +154,9 @@ int Conclude(const Options& options, const std::string& scope_namespace, Listing
                  io.out);
   } else {
     if (listing.rows() == 0) {
-      io.err << print::EscapeLine("No resources found" +
-                                  (scope_namespace.empty() ? "" : " in " + scope_namespace +
-                                                                      " namespace"))
+      io.err << print::EscapeLine(
+                    "No resources found" +
+                    (scope_namespace.empty() ? "" : " in " + scope_namespace + " namespace"))
              << ".\n";
     }
     print::PrintSummary(ledger, max, options.all_namespaces, io.out_is_terminal, io.out);
@@ -169,8 +169,10 @@ int Conclude(const Options& options, const std::string& scope_namespace, Listing
 Quantity FixedMaxClaims(const Options& options) {
   if (options.max_claims != "quota") return Quantity::Parse(options.max_claims);
   if (options.all_namespaces || !options.from_file.empty()) {
-    throw UsageError("--max-claims quota follows one namespace's ResourceQuota; it cannot be "
-                     "used with " + std::string(options.all_namespaces ? "-A" : "--from-file"));
+    throw UsageError(
+        "--max-claims quota follows one namespace's ResourceQuota; it cannot be "
+        "used with " +
+        std::string(options.all_namespaces ? "-A" : "--from-file"));
   }
   return Quantity();
 }
@@ -182,8 +184,7 @@ std::string ListQuotas(watch::ListerWatcher& lister, const watch::Scope& scope,
   limit.BeginReplace();
   const std::string version = watch::ListAll(
       lister, scope, watch::kDefaultPageSize,
-      [&](watch::ListPage& page) { limit.ReplacePage(page.items); },
-      [&] { limit.BeginReplace(); });
+      [&](watch::ListPage& page) { limit.ReplacePage(page.items); }, [&] { limit.BeginReplace(); });
   limit.EndReplace(version);
   if (!limit.limit()) {
     throw std::runtime_error("--max-claims quota: no ResourceQuota in namespace \"" +
@@ -193,8 +194,8 @@ std::string ListQuotas(watch::ListerWatcher& lister, const watch::Scope& scope,
 }
 
 // The first list of claims, printed as it arrives; returns its resourceVersion.
-std::string ListClaims(watch::RestListerWatcher& lister, const watch::Scope& scope,
-                       bool as_table, Listing& listing) {
+std::string ListClaims(watch::RestListerWatcher& lister, const watch::Scope& scope, bool as_table,
+                       Listing& listing) {
   lister.set_as_table(as_table);
   std::string version;
   try {
@@ -265,8 +266,8 @@ int RunLive(const Options& options, Quantity max_claims, pvc::Ledger& ledger, Li
                   io);
   pvc::Threshold threshold(max_claims);
   QuotaSource quota{quota_lister, quota_limit, quota_version};
-  const WatchInputs inputs{lister,    scope, version, ledger, threshold,
-                           follow_quota ? &quota : nullptr, clock};
+  const WatchInputs inputs{
+      lister, scope, version, ledger, threshold, follow_quota ? &quota : nullptr, clock};
   return RunWatch(options, inputs, settings.watch, io.out, io.err);
 }
 

@@ -13,8 +13,8 @@
 #include <thread>
 
 #include "cli/error_message.h"
-#include "print/make_event_printer.h"
 #include "print/fd_output.h"
+#include "print/make_event_printer.h"
 #include "print/percent.h"
 #include "print/terminal_escape.h"
 #include "watch/reflector.h"
@@ -40,14 +40,24 @@ print::EventFormat FormatOf(const Options& options) {
 class LockedStore : public watch::Store {
  public:
   LockedStore(watch::Store& store, OutputMutex& mutex) : store_(store), mutex_(mutex) {}
-  void Add(const json::Value& o) override { Locked([&] { store_.Add(o); }); }
-  void Update(const json::Value& o) override { Locked([&] { store_.Update(o); }); }
-  void Delete(const json::Value& o) override { Locked([&] { store_.Delete(o); }); }
-  void BeginReplace() override { Locked([&] { store_.BeginReplace(); }); }
+  void Add(const json::Value& o) override {
+    Locked([&] { store_.Add(o); });
+  }
+  void Update(const json::Value& o) override {
+    Locked([&] { store_.Update(o); });
+  }
+  void Delete(const json::Value& o) override {
+    Locked([&] { store_.Delete(o); });
+  }
+  void BeginReplace() override {
+    Locked([&] { store_.BeginReplace(); });
+  }
   void ReplacePage(const std::vector<json::Value>& items) override {
     Locked([&] { store_.ReplacePage(items); });
   }
-  void EndReplace(const std::string& rv) override { Locked([&] { store_.EndReplace(rv); }); }
+  void EndReplace(const std::string& rv) override {
+    Locked([&] { store_.EndReplace(rv); });
+  }
 
  private:
   template <typename F>
@@ -103,17 +113,17 @@ class Watch {
       : in_(in),
         out_(out),
         err_(err),
-        printer_(print::MakeEventPrinter(FormatOf(options), out, err, options.all_namespaces,
-                                         settings.timestamp ? settings.timestamp
-                                                            : print::LogTimestamp)),
+        printer_(
+            print::MakeEventPrinter(FormatOf(options), out, err, options.all_namespaces,
+                                    settings.timestamp ? settings.timestamp : print::LogTimestamp)),
         claims_store_(in.ledger, mutex_),
         claims_(in.lister_watcher, in.scope, claims_store_, in.clock) {
     if (!options.exec.empty()) {
-      actions_ = std::make_unique<pvc::ActionRunner>(
-          options.exec, settings.action_limits, [this](const std::string& line) {
-            std::lock_guard lock(mutex_);
-            printer_->PrintNotice(line);
-          });
+      actions_ = std::make_unique<pvc::ActionRunner>(options.exec, settings.action_limits,
+                                                     [this](const std::string& line) {
+                                                       std::lock_guard lock(mutex_);
+                                                       printer_->PrintNotice(line);
+                                                     });
     }
     if (in.quota != nullptr) {
       quota_store_ = std::make_unique<LockedStore>(in.quota->limit, mutex_);
@@ -161,16 +171,15 @@ class Watch {
     }
     // -v 2: what the watch recovers from and its lists; -v 4: every watch request too.
     if (options.verbosity < 2) return;
-    watch::ReflectorObserver observer{
-        [this, what](const std::string& why) {
-          std::lock_guard lock(mutex_);
-          printer_->PrintNotice(what + ": retrying after: " + why);
-        },
-        [this, what] {
-          std::lock_guard lock(mutex_);
-          printer_->PrintNotice(what + ": listing");
-        },
-        nullptr};
+    watch::ReflectorObserver observer{[this, what](const std::string& why) {
+                                        std::lock_guard lock(mutex_);
+                                        printer_->PrintNotice(what + ": retrying after: " + why);
+                                      },
+                                      [this, what] {
+                                        std::lock_guard lock(mutex_);
+                                        printer_->PrintNotice(what + ": listing");
+                                      },
+                                      nullptr};
     if (options.verbosity >= 4) {
       observer.on_watch = [this, what](const std::string& resource_version) {
         std::lock_guard lock(mutex_);
@@ -190,10 +199,8 @@ class Watch {
         },
         [this](const std::string& warning) { printer_->PrintNotice("Warning: " + warning); });
     if (in_.quota != nullptr) {
-      in_.quota->limit.set_listener(
-          [this](const std::optional<Quantity>& limit, const std::string& source) {
-            OnLimit(limit, source);
-          });
+      in_.quota->limit.set_listener([this](const std::optional<Quantity>& limit,
+                                           const std::string& source) { OnLimit(limit, source); });
     }
     std::lock_guard lock(mutex_);
     CheckThreshold();  // the starting state may already be over
@@ -201,9 +208,9 @@ class Watch {
 
   void OnLimit(const std::optional<Quantity>& limit, const std::string& source) {
     if (!limit) {
-      printer_->PrintNotice("Warning: no ResourceQuota in namespace " +
-                           in_.scope.namespace_name + " sets requests.storage any more; " +
-                           "keeping max claims " + in_.threshold.max().String());
+      printer_->PrintNotice("Warning: no ResourceQuota in namespace " + in_.scope.namespace_name +
+                            " sets requests.storage any more; " + "keeping max claims " +
+                            in_.threshold.max().String());
       return;
     }
     in_.threshold.set_max(*limit);
@@ -218,12 +225,12 @@ class Watch {
     printer_->PrintCrossing(crossing, Standing(), actions_ != nullptr);
     if (!actions_) return;
     const Quantity& total = in_.ledger.total();
-    actions_->Start({{"PVCWATCH_EVENT",
-                      crossing == pvc::Threshold::Crossing::kOverage ? "overage" : "normal"},
-                     {"PVCWATCH_TOTAL", total.String()},
-                     {"PVCWATCH_MAX_CLAIMS", in_.threshold.max().String()},
-                     {"PVCWATCH_PERCENT", print::FormatPercent(in_.threshold.Percent(total))},
-                     {"PVCWATCH_NAMESPACE", in_.scope.namespace_name}});
+    actions_->Start(
+        {{"PVCWATCH_EVENT", crossing == pvc::Threshold::Crossing::kOverage ? "overage" : "normal"},
+         {"PVCWATCH_TOTAL", total.String()},
+         {"PVCWATCH_MAX_CLAIMS", in_.threshold.max().String()},
+         {"PVCWATCH_PERCENT", print::FormatPercent(in_.threshold.Percent(total))},
+         {"PVCWATCH_NAMESPACE", in_.scope.namespace_name}});
   }
 
   // A watch thread: runs its reflector until the clock stops or a fatal error, which it

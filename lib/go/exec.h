@@ -60,8 +60,7 @@ class ProcessGroup {
  public:
   /// Starts `argv` with exactly `env`; nullopt with Go's text in `*error` when it cannot.
   static std::optional<ProcessGroup> Start(const std::vector<std::string>& argv,
-                                           const std::vector<std::string>& env,
-                                           std::string* error);
+                                           const std::vector<std::string>& env, std::string* error);
 
   int pid() const { return pid_; }
   /// Reaps the leader if it has ended; nullopt while it runs.

@@ -128,9 +128,9 @@ bool UseProxy(const std::string& no_proxy, const std::string& host, const std::s
     if (entry_host.rfind("*.", 0) == 0) entry_host = entry_host.substr(1);
     const bool match_host = entry_host[0] != '.';
     if (match_host) entry_host = "." + entry_host;
-    const bool suffix = addr.size() >= entry_host.size() &&
-                        addr.compare(addr.size() - entry_host.size(), std::string::npos,
-                                     entry_host) == 0;
+    const bool suffix =
+        addr.size() >= entry_host.size() &&
+        addr.compare(addr.size() - entry_host.size(), std::string::npos, entry_host) == 0;
     if ((suffix || (match_host && addr == entry_host.substr(1))) &&
         (entry_port.empty() || entry_port == port)) {
       return false;
@@ -155,7 +155,6 @@ bool SplitHostPort(const std::string& text, std::string& host, std::string& port
          port.find_first_of("[]") == std::string::npos;
 }
 
-
 std::string WithScheme(const std::string& value) {
   size_t scheme_end = value.find("://");
   if (scheme_end != std::string::npos) {
@@ -164,6 +163,5 @@ std::string WithScheme(const std::string& value) {
   }
   return "http://" + value;
 }
-
 
 }  // namespace pvcwatch::go

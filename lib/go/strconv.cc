@@ -18,7 +18,6 @@ void AppendHex(std::string& out, std::uint32_t value, int digits) {
   }
 }
 
-
 int DigitValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   const char lower = Lower(c);
@@ -70,8 +69,8 @@ Parsed<std::uint64_t> ParseUint(std::string_view s, int base, int bit_size) {
   } else if (base < 2 || base > 36) {
     return {0, NumError::kSyntax};
   }
-  const std::uint64_t max =
-      bit_size >= 64 ? std::numeric_limits<std::uint64_t>::max() : (std::uint64_t{1} << bit_size) - 1;
+  const std::uint64_t max = bit_size >= 64 ? std::numeric_limits<std::uint64_t>::max()
+                                           : (std::uint64_t{1} << bit_size) - 1;
   const std::uint64_t cutoff = std::numeric_limits<std::uint64_t>::max() / base + 1;
   std::uint64_t n = 0;
   bool underscores = false;
@@ -145,13 +144,27 @@ std::string Quote(std::string_view s) {
       out.append(s.substr(0, rune.size));
     } else {
       switch (r) {
-        case '\a': out += "\\a"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\v': out += "\\v"; break;
+        case '\a':
+          out += "\\a";
+          break;
+        case '\b':
+          out += "\\b";
+          break;
+        case '\f':
+          out += "\\f";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        case '\v':
+          out += "\\v";
+          break;
         default:
           if (r < ' ' || r == 0x7F) {
             out += "\\x";

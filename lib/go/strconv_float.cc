@@ -23,8 +23,8 @@ Digits ShortestDigits(double magnitude) {
   // std::to_chars without a precision yields the shortest round-trip digits, as Go's
   // Dragonbox/Ryu path does; scientific form gives them with a plain exponent.
   char buffer[64];
-  auto result = std::to_chars(buffer, buffer + sizeof buffer, magnitude,
-                              std::chars_format::scientific);
+  auto result =
+      std::to_chars(buffer, buffer + sizeof buffer, magnitude, std::chars_format::scientific);
   std::string_view text(buffer, result.ptr - buffer);
   const std::size_t e = text.find('e');
   for (char c : text.substr(0, e)) {
@@ -132,8 +132,8 @@ long long DecimalMagnitude(std::string_view s) {
   const std::size_t dot = std::min(mantissa.find('.'), mantissa.size());
   const std::size_t first = mantissa.find_first_of("123456789");
   if (first == std::string_view::npos) return 0;
-  const long long position = first < dot ? static_cast<long long>(dot - first)
-                                         : -static_cast<long long>(first - dot - 1);
+  const long long position =
+      first < dot ? static_cast<long long>(dot - first) : -static_cast<long long>(first - dot - 1);
   long long exponent = 0;
   if (e != std::string_view::npos) {
     std::string_view digits = s.substr(e + 1);

@@ -107,7 +107,6 @@ std::optional<std::int64_t> ParseDurationText(std::string_view s) {
   return static_cast<std::int64_t>(total);
 }
 
-
 // Walks the value through the layout's elements as Go's generic time.parse does, so
 // that a failure names the same element and the same remaining text.
 class Parser {
@@ -191,9 +190,9 @@ class Parser {
     int offset_seconds = Zone();
     if (!rest_.empty()) Fail(": extra text: " + Quote(rest_));
     if (day < 1 || day > DaysIn(month, year)) Fail(": day out of range");
-    const std::int64_t seconds = DaysFromCivil(year, static_cast<unsigned>(month),
-                                               static_cast<unsigned>(day)) * 86400 +
-                                 hour * 3600 + minute * 60 + second - offset_seconds;
+    const std::int64_t seconds =
+        DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
+        hour * 3600 + minute * 60 + second - offset_seconds;
     return Time{seconds, static_cast<std::int32_t>(nanos)};
   }
 

@@ -8,7 +8,7 @@ namespace pvcwatch::go {
 
 /// One code point read from UTF-8 text, as Go's utf8.DecodeRuneInString reads it.
 struct Rune {
-  char32_t value = 0;  ///< U+FFFD when the bytes are not valid UTF-8.
+  char32_t value = 0;    ///< U+FFFD when the bytes are not valid UTF-8.
   std::size_t size = 0;  ///< Bytes consumed: 1 for an invalid or truncated sequence.
   bool valid = false;    ///< False when the bytes were not valid UTF-8.
 };

@@ -23,27 +23,26 @@ struct Word {
   Kind kind;
   const char* value;  // "true"/"false" for bools, the float's text for floats
 };
-constexpr Word kWords[] = {
-    {"y", Kind::kBool, "true"},       {"Y", Kind::kBool, "true"},
-    {"yes", Kind::kBool, "true"},     {"Yes", Kind::kBool, "true"},
-    {"YES", Kind::kBool, "true"},     {"true", Kind::kBool, "true"},
-    {"True", Kind::kBool, "true"},    {"TRUE", Kind::kBool, "true"},
-    {"on", Kind::kBool, "true"},      {"On", Kind::kBool, "true"},
-    {"ON", Kind::kBool, "true"},      {"n", Kind::kBool, "false"},
-    {"N", Kind::kBool, "false"},      {"no", Kind::kBool, "false"},
-    {"No", Kind::kBool, "false"},     {"NO", Kind::kBool, "false"},
-    {"false", Kind::kBool, "false"},  {"False", Kind::kBool, "false"},
-    {"FALSE", Kind::kBool, "false"},  {"off", Kind::kBool, "false"},
-    {"Off", Kind::kBool, "false"},    {"OFF", Kind::kBool, "false"},
-    {"", Kind::kNull, ""},            {"~", Kind::kNull, ""},
-    {"null", Kind::kNull, ""},        {"Null", Kind::kNull, ""},
-    {"NULL", Kind::kNull, ""},        {".nan", Kind::kFloat, "NaN"},
-    {".NaN", Kind::kFloat, "NaN"},    {".NAN", Kind::kFloat, "NaN"},
-    {".inf", Kind::kFloat, "+Inf"},   {".Inf", Kind::kFloat, "+Inf"},
-    {".INF", Kind::kFloat, "+Inf"},   {"+.inf", Kind::kFloat, "+Inf"},
-    {"+.Inf", Kind::kFloat, "+Inf"},  {"+.INF", Kind::kFloat, "+Inf"},
-    {"-.inf", Kind::kFloat, "-Inf"},  {"-.Inf", Kind::kFloat, "-Inf"},
-    {"-.INF", Kind::kFloat, "-Inf"}};
+constexpr Word kWords[] = {{"y", Kind::kBool, "true"},      {"Y", Kind::kBool, "true"},
+                           {"yes", Kind::kBool, "true"},    {"Yes", Kind::kBool, "true"},
+                           {"YES", Kind::kBool, "true"},    {"true", Kind::kBool, "true"},
+                           {"True", Kind::kBool, "true"},   {"TRUE", Kind::kBool, "true"},
+                           {"on", Kind::kBool, "true"},     {"On", Kind::kBool, "true"},
+                           {"ON", Kind::kBool, "true"},     {"n", Kind::kBool, "false"},
+                           {"N", Kind::kBool, "false"},     {"no", Kind::kBool, "false"},
+                           {"No", Kind::kBool, "false"},    {"NO", Kind::kBool, "false"},
+                           {"false", Kind::kBool, "false"}, {"False", Kind::kBool, "false"},
+                           {"FALSE", Kind::kBool, "false"}, {"off", Kind::kBool, "false"},
+                           {"Off", Kind::kBool, "false"},   {"OFF", Kind::kBool, "false"},
+                           {"", Kind::kNull, ""},           {"~", Kind::kNull, ""},
+                           {"null", Kind::kNull, ""},       {"Null", Kind::kNull, ""},
+                           {"NULL", Kind::kNull, ""},       {".nan", Kind::kFloat, "NaN"},
+                           {".NaN", Kind::kFloat, "NaN"},   {".NAN", Kind::kFloat, "NaN"},
+                           {".inf", Kind::kFloat, "+Inf"},  {".Inf", Kind::kFloat, "+Inf"},
+                           {".INF", Kind::kFloat, "+Inf"},  {"+.inf", Kind::kFloat, "+Inf"},
+                           {"+.Inf", Kind::kFloat, "+Inf"}, {"+.INF", Kind::kFloat, "+Inf"},
+                           {"-.inf", Kind::kFloat, "-Inf"}, {"-.Inf", Kind::kFloat, "-Inf"},
+                           {"-.INF", Kind::kFloat, "-Inf"}};
 
 // A resolution, with the timestamp tag kept apart: the decoder hands timestamps to
 // interface{} as strings, while the encoder must quote them.

@@ -122,13 +122,27 @@ void AppendJsonString(std::string& out, std::string_view s) {
     const auto b = static_cast<unsigned char>(s.front());
     if (b < 0x80) {
       switch (b) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+          out += "\\\"";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\b':
+          out += "\\b";
+          break;
+        case '\f':
+          out += "\\f";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
         default:
           if (b < 0x20 || b == '<' || b == '>' || b == '&') {
             out += "\\u00";
@@ -206,8 +220,6 @@ std::string FormatJsonNumber(std::string_view text) {
 
 void PrintJson(const json::Value& value, std::ostream& out) { Print(value, out, true); }
 
-void PrintCompactJson(const json::Value& value, std::ostream& out) {
-  Print(value, out, false);
-}
+void PrintCompactJson(const json::Value& value, std::ostream& out) { Print(value, out, false); }
 
 }  // namespace pvcwatch::json

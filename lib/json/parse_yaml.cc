@@ -19,16 +19,20 @@ Value Scalar(const YAML::Node& node) {
   if (node.Tag() != "?") return Value::String(text);
   go::YamlScalar scalar = go::ResolvePlainScalar(text);
   switch (scalar.kind) {
-    case go::YamlScalar::Kind::kNull: return Value();
-    case go::YamlScalar::Kind::kBool: return Value::Bool(scalar.boolean);
-    case go::YamlScalar::Kind::kInt: return Value::Number(std::move(scalar.number));
+    case go::YamlScalar::Kind::kNull:
+      return Value();
+    case go::YamlScalar::Kind::kBool:
+      return Value::Bool(scalar.boolean);
+    case go::YamlScalar::Kind::kInt:
+      return Value::Number(std::move(scalar.number));
     case go::YamlScalar::Kind::kFloat:
       // JSON has no infinities or NaN: YAMLToJSON fails in json.Marshal.
       if (scalar.number.find_first_of("IN") != std::string::npos) {
         throw ParseError("json: unsupported value: " + scalar.number);
       }
       return Value::Number(std::move(scalar.number));
-    case go::YamlScalar::Kind::kString: break;
+    case go::YamlScalar::Kind::kString:
+      break;
   }
   return Value::String(text);
 }

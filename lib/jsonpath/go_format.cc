@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "go/strconv_float.h"
 #include "go/strconv.h"
+#include "go/strconv_float.h"
 #include "go/unicode.h"
 #include "go/utf8.h"
 
@@ -76,12 +76,20 @@ std::string FormatUnicode(char32_t r) {
 
 std::string FormatScalar(const Result& r) {
   switch (KindOf(r)) {
-    case GoKind::kString: return std::string(StringOf(r));
-    case GoKind::kInt64: case GoKind::kInt: case GoKind::kUint8: return std::to_string(IntOf(r));
-    case GoKind::kFloat64: return go::FormatFloat(FloatOf(r), 'g');
-    case GoKind::kBool: return BoolOf(r) ? "true" : "false";
-    case GoKind::kNil: return "<nil>";
-    default: return "";
+    case GoKind::kString:
+      return std::string(StringOf(r));
+    case GoKind::kInt64:
+    case GoKind::kInt:
+    case GoKind::kUint8:
+      return std::to_string(IntOf(r));
+    case GoKind::kFloat64:
+      return go::FormatFloat(FloatOf(r), 'g');
+    case GoKind::kBool:
+      return BoolOf(r) ? "true" : "false";
+    case GoKind::kNil:
+      return "<nil>";
+    default:
+      return "";
   }
 }
 
@@ -122,16 +130,26 @@ std::string FormatGoSyntax(const json::Value& value) {
 
 std::string_view TypeName(const Result& r) {
   switch (KindOf(r)) {
-    case GoKind::kMap: return "map[string]interface {}";
-    case GoKind::kSlice: return "[]interface {}";
-    case GoKind::kString: return "string";
-    case GoKind::kInt64: return "int64";
-    case GoKind::kFloat64: return "float64";
-    case GoKind::kBool: return "bool";
-    case GoKind::kInt: return "int";
-    case GoKind::kUint8: return "uint8";
-    case GoKind::kNil: return "interface {}";
-    case GoKind::kInvalid: break;
+    case GoKind::kMap:
+      return "map[string]interface {}";
+    case GoKind::kSlice:
+      return "[]interface {}";
+    case GoKind::kString:
+      return "string";
+    case GoKind::kInt64:
+      return "int64";
+    case GoKind::kFloat64:
+      return "float64";
+    case GoKind::kBool:
+      return "bool";
+    case GoKind::kInt:
+      return "int";
+    case GoKind::kUint8:
+      return "uint8";
+    case GoKind::kNil:
+      return "interface {}";
+    case GoKind::kInvalid:
+      break;
   }
   return "<invalid>";
 }

@@ -83,13 +83,19 @@ Results EvalRecursive(const Results& input) {
 
 json::Value ToJson(const Result& r) {
   switch (r.kind) {
-    case Result::Kind::kInvalid: throw ExecuteError(kZeroInterface);
-    case Result::Kind::kDocument: return *r.document;
-    case Result::Kind::kText: return json::Value::String(std::string(r.text));
-    case Result::Kind::kInt: case Result::Kind::kByte:
+    case Result::Kind::kInvalid:
+      throw ExecuteError(kZeroInterface);
+    case Result::Kind::kDocument:
+      return *r.document;
+    case Result::Kind::kText:
+      return json::Value::String(std::string(r.text));
+    case Result::Kind::kInt:
+    case Result::Kind::kByte:
       return json::Value::Number(std::to_string(r.integer));
-    case Result::Kind::kFloat: return json::Value::Number(json::FormatJsonFloat(r.real));
-    case Result::Kind::kBool: return json::Value::Bool(r.boolean);
+    case Result::Kind::kFloat:
+      return json::Value::Number(json::FormatJsonFloat(r.real));
+    case Result::Kind::kBool:
+      return json::Value::Bool(r.boolean);
   }
   return {};
 }
@@ -184,18 +190,30 @@ void JsonPath::PrintResults(const Results& results, std::string& out) const {
 
 Results JsonPath::Walk(const Results& input, const Node& node, std::string& error) {
   switch (node.type) {
-    case Node::Type::kList: return EvalList(input, node, error);
-    case Node::Type::kText: return {Result::Text(node.text)};
-    case Node::Type::kField: return EvalField(input, node, error);
-    case Node::Type::kArray: return EvalArray(input, node, error);
-    case Node::Type::kFilter: return EvalFilter(input, node, error);
-    case Node::Type::kInt: return Results(input.size(), Result::Int(node.integer));
-    case Node::Type::kFloat: return Results(input.size(), Result::Float(node.real));
-    case Node::Type::kBool: return Results(input.size(), Result::Bool(node.boolean));
-    case Node::Type::kWildcard: return EvalWildcard(input);
-    case Node::Type::kRecursive: return EvalRecursive(input);
-    case Node::Type::kUnion: return EvalUnion(input, node, error);
-    case Node::Type::kIdentifier: return EvalIdentifier(input, node, error);
+    case Node::Type::kList:
+      return EvalList(input, node, error);
+    case Node::Type::kText:
+      return {Result::Text(node.text)};
+    case Node::Type::kField:
+      return EvalField(input, node, error);
+    case Node::Type::kArray:
+      return EvalArray(input, node, error);
+    case Node::Type::kFilter:
+      return EvalFilter(input, node, error);
+    case Node::Type::kInt:
+      return Results(input.size(), Result::Int(node.integer));
+    case Node::Type::kFloat:
+      return Results(input.size(), Result::Float(node.real));
+    case Node::Type::kBool:
+      return Results(input.size(), Result::Bool(node.boolean));
+    case Node::Type::kWildcard:
+      return EvalWildcard(input);
+    case Node::Type::kRecursive:
+      return EvalRecursive(input);
+    case Node::Type::kUnion:
+      return EvalUnion(input, node, error);
+    case Node::Type::kIdentifier:
+      return EvalIdentifier(input, node, error);
   }
   return input;
 }
@@ -269,7 +287,7 @@ Results JsonPath::EvalArray(const Results& input, const Node& node, std::string&
       }
       step = params[2].value;
     }
-    for (std::int64_t i = start; i < end; i = end - i > step ? i + step : end) {
+    for (std::int64_t i = start; i<end; i = end - i> step ? i + step : end) {
       results.push_back(Result::Document(items[static_cast<std::size_t>(i)]));
     }
   }

@@ -58,8 +58,8 @@ class JsonPath {
   Results EvalFilter(const Results& input, const Node& node, std::string& error);
   std::vector<std::vector<Result>> FindResultsAt(const Result& data);
 
-  Node root_;                      // the parsed template
-  std::size_t root_begin_ = 0;     // upstream's Root.Nodes, always a suffix of root_.nodes
+  Node root_;                   // the parsed template
+  std::size_t root_begin_ = 0;  // upstream's Root.Nodes, always a suffix of root_.nodes
   int begin_range_ = 0;
   int in_range_ = 0;
   int end_range_ = 0;

@@ -18,8 +18,18 @@ struct Param {
 /// A node of a parsed template, one struct for all of client-go's node types.
 struct Node {
   enum class Type {
-    kText, kArray, kList, kField, kIdentifier, kFilter,
-    kInt, kFloat, kWildcard, kRecursive, kUnion, kBool,
+    kText,
+    kArray,
+    kList,
+    kField,
+    kIdentifier,
+    kFilter,
+    kInt,
+    kFloat,
+    kWildcard,
+    kRecursive,
+    kUnion,
+    kBool,
   };
   Type type = Type::kList;
   std::string text;               ///< kText's text; kField's, kIdentifier's name; kFilter's op.

@@ -27,7 +27,15 @@ bool IsAlphaNumeric(char32_t r) { return r == '_' || go::IsLetter(r) || go::IsDi
 bool IsTerminator(char32_t r) {
   if (IsSpace(r) || IsEndOfLine(r)) return true;
   switch (r) {
-    case kEof: case '.': case ',': case '[': case ']': case '$': case '@': case '{': case '}':
+    case kEof:
+    case '.':
+    case ',':
+    case '[':
+    case ']':
+    case '$':
+    case '@':
+    case '{':
+    case '}':
       return true;
     default:
       return false;

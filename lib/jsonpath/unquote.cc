@@ -33,18 +33,29 @@ std::optional<char32_t> UnquoteChar(std::string_view& s, char quote, bool& multi
   const char c = s[1];
   s.remove_prefix(2);
   switch (c) {
-    case 'a': return U'\a';
-    case 'b': return U'\b';
-    case 'f': return U'\f';
-    case 'n': return U'\n';
-    case 'r': return U'\r';
-    case 't': return U'\t';
-    case 'v': return U'\v';
-    case '\\': return U'\\';
-    case '\'': case '"':
+    case 'a':
+      return U'\a';
+    case 'b':
+      return U'\b';
+    case 'f':
+      return U'\f';
+    case 'n':
+      return U'\n';
+    case 'r':
+      return U'\r';
+    case 't':
+      return U'\t';
+    case 'v':
+      return U'\v';
+    case '\\':
+      return U'\\';
+    case '\'':
+    case '"':
       if (c != quote) return std::nullopt;
       return static_cast<char32_t>(c);
-    case 'x': case 'u': case 'U': {
+    case 'x':
+    case 'u':
+    case 'U': {
       const std::size_t n = c == 'x' ? 2 : c == 'u' ? 4 : 8;
       if (s.size() < n) return std::nullopt;
       char32_t value = 0;
@@ -59,7 +70,14 @@ std::optional<char32_t> UnquoteChar(std::string_view& s, char quote, bool& multi
       multibyte = true;
       return value;
     }
-    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7': {
       char32_t value = static_cast<char32_t>(c - '0');
       if (s.size() < 2) return std::nullopt;
       for (std::size_t j = 0; j < 2; ++j) {

@@ -13,8 +13,7 @@
 namespace pvcwatch::kubeconfig {
 namespace {
 
-bool SameExec(const std::optional<rest::ExecConfig>& a,
-              const std::optional<rest::ExecConfig>& b) {
+bool SameExec(const std::optional<rest::ExecConfig>& a, const std::optional<rest::ExecConfig>& b) {
   if (!a || !b) return a.has_value() == b.has_value();
   return std::tie(a->command, a->args, a->env, a->api_version, a->install_hint,
                   a->provide_cluster_info, a->interactive_mode) ==
@@ -86,8 +85,7 @@ ClientConfig ResolveOrInCluster(const Config& config, const Overrides& overrides
     const std::string context_name =
         overrides.context.empty() ? config.current_context : overrides.context;
     auto it = config.contexts.find(context_name);
-    const bool explicit_default = !result.namespace_name.empty() &&
-                                  it != config.contexts.end() &&
+    const bool explicit_default = !result.namespace_name.empty() && it != config.contexts.end() &&
                                   !it->second.namespace_name.empty();
     if (!explicit_default) result.namespace_name = InClusterNamespace(service_account_dir);
   }

@@ -44,9 +44,9 @@ struct AuthInfo {
   std::string client_key_data;
   std::string token;
   std::string token_file;
-  std::string impersonate;  // as
-  std::string impersonate_uid;  // as-uid
-  std::vector<std::string> impersonate_groups;  // as-groups
+  std::string impersonate;                                                 // as
+  std::string impersonate_uid;                                             // as-uid
+  std::vector<std::string> impersonate_groups;                             // as-groups
   std::map<std::string, std::vector<std::string>> impersonate_user_extra;  // as-user-extra
   std::string username;
   std::string password;

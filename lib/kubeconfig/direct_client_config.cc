@@ -291,7 +291,7 @@ rest::Config DirectClientConfig::RestConfig() const {
     rc.exec = *user.exec;
     rc.exec->install_hint = CleanInstallHint(rc.exec->install_hint);
     if (rc.exec->provide_cluster_info) {
-      rc.cluster_ca_data_for_exec = !rc.ca_data.empty() ? rc.ca_data
+      rc.cluster_ca_data_for_exec = !rc.ca_data.empty()  ? rc.ca_data
                                     : rc.ca_file.empty() ? ""
                                                          : ReadFileOrThrow(rc.ca_file);
       rc.cluster_config_for_exec = cluster.exec_extension;

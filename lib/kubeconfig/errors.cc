@@ -50,9 +50,9 @@ Error Error::ConfigurationInvalid(std::vector<std::string> causes) {
 
 Error Error::EmptyConfig() {
   std::vector<std::string> causes{kEmptyConfigMessage};
-  return Error(Kind::kConfigurationInvalid, std::string("invalid configuration: ") +
-                                                kEmptyConfigMessage,
-               std::move(causes), true);
+  return Error(Kind::kConfigurationInvalid,
+               std::string("invalid configuration: ") + kEmptyConfigMessage, std::move(causes),
+               true);
 }
 
 // kubectl pkg/cmd/util/helpers.go checkErr: an aggregate of one is unwrapped; an

@@ -43,5 +43,4 @@ class Error : public std::runtime_error {
   bool empty_config_;
 };
 
-
 }  // namespace pvcwatch::kubeconfig

@@ -22,7 +22,8 @@ std::string JoinHostPort(const std::string& host, const std::string& port) {
 }  // namespace
 
 bool InClusterPossible(const std::string& service_account_dir) {
-  if (go::Getenv("KUBERNETES_SERVICE_HOST").empty() || go::Getenv("KUBERNETES_SERVICE_PORT").empty()) {
+  if (go::Getenv("KUBERNETES_SERVICE_HOST").empty() ||
+      go::Getenv("KUBERNETES_SERVICE_PORT").empty()) {
     return false;
   }
   struct stat st;
@@ -72,8 +73,7 @@ rest::Config InClusterConfig(const Overrides& overrides, const std::string& serv
 std::string InClusterNamespace(const std::string& service_account_dir) {
   // The downward-API variable first, for compatibility with how client-go began.
   if (std::string ns = go::Getenv("POD_NAMESPACE"); !ns.empty()) return ns;
-  if (std::optional<std::string> data = go::ReadFile(service_account_dir + "/namespace",
-                                                      nullptr)) {
+  if (std::optional<std::string> data = go::ReadFile(service_account_dir + "/namespace", nullptr)) {
     if (std::string ns(go::TrimSpace(*data)); !ns.empty()) return ns;
   }
   return "default";

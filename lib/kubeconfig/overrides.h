@@ -11,18 +11,18 @@ namespace pvcwatch::kubeconfig {
 /// an unset flag and an empty one either). Paths are used as given (relative to the
 /// working directory), never resolved against a kubeconfig file.
 struct Overrides {
-  std::string context;    // --context
-  std::string cluster;    // --cluster
-  std::string user;       // --user
-  std::string namespace_name;  // -n/--namespace
-  std::string server;     // -s/--server
+  std::string context;                // --context
+  std::string cluster;                // --cluster
+  std::string user;                   // --user
+  std::string namespace_name;         // -n/--namespace
+  std::string server;                 // -s/--server
   std::string tls_server_name;        // --tls-server-name
   std::string certificate_authority;  // --certificate-authority
   std::string client_certificate;     // --client-certificate
   std::string client_key;             // --client-key
-  std::string token;      // --token
-  std::string username;   // --username
-  std::string password;   // --password
+  std::string token;                  // --token
+  std::string username;               // --username
+  std::string password;               // --password
   /// --insecure-skip-tls-verify; only `true` changes anything, as in kubectl.
   std::optional<bool> insecure_skip_tls_verify;
   std::string impersonate;                      // --as

@@ -58,8 +58,9 @@ bool Bool(const Fields& fields, const std::string& key, const std::string& where
   if (!node.IsDefined() || node.IsNull()) return false;
   // A plain scalar that goyaml v2 resolves to a bool (YAML 1.1's yes/no/on/off too); a
   // quoted "true" is a string, which client-go's JSON decoding refuses for a bool.
-  const go::YamlScalar scalar =
-      node.IsScalar() && node.Tag() == "?" ? go::ResolvePlainScalar(node.Scalar()) : go::YamlScalar{};
+  const go::YamlScalar scalar = node.IsScalar() && node.Tag() == "?"
+                                    ? go::ResolvePlainScalar(node.Scalar())
+                                    : go::YamlScalar{};
   if (scalar.kind != go::YamlScalar::Kind::kBool) Fail(where, key + ": expected a boolean");
   return scalar.boolean;
 }
@@ -131,8 +132,10 @@ std::string ExecExtension(const YAML::Node& node, const std::string& where) {
     Fields named = MapFields(item, where);
     std::string name = String(named, "name", where);
     if (!names.insert(name).second) {
-      throw Error("error converting *[]NamedExtension into *map[string]runtime.Object: "
-                  "duplicate name \"" + name + "\" in list");
+      throw Error(
+          "error converting *[]NamedExtension into *map[string]runtime.Object: "
+          "duplicate name \"" +
+          name + "\" in list");
     }
     if (name != "client.authentication.k8s.io/exec") continue;
     YAML::Node extension = Field(named, "extension");

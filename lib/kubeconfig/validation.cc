@@ -118,8 +118,8 @@ std::vector<std::string> ValidateAuthInfo(const std::string& name, const AuthInf
     }
     if (!user.client_certificate.empty()) {
       if (std::optional<std::string> error = OpenError(user.client_certificate)) {
-        errors.push_back("unable to read client-cert " + user.client_certificate + " for " +
-                         name + " due to " + *error);
+        errors.push_back("unable to read client-cert " + user.client_certificate + " for " + name +
+                         " due to " + *error);
       }
     }
     if (!user.client_key.empty()) {
@@ -164,8 +164,8 @@ std::vector<std::string> ValidateAuthInfo(const std::string& name, const AuthInf
     // Go prints a []string with %v as "[token basicAuth]".
     std::string found = "[";
     for (std::size_t i = 0; i < methods.size(); ++i) found += (i ? " " : "") + methods[i];
-    errors.push_back("more than one authentication method found for " + name + "; found " +
-                     found + "], only one is allowed");
+    errors.push_back("more than one authentication method found for " + name + "; found " + found +
+                     "], only one is allowed");
   }
   if ((!user.impersonate_uid.empty() || !user.impersonate_groups.empty() ||
        !user.impersonate_user_extra.empty()) &&

@@ -6,26 +6,25 @@
 #include <ostream>
 
 #include "print/human_duration.h"
-#include "pvc/claim.h"
 #include "print/terminal_escape.h"
+#include "pvc/claim.h"
 #include "quantity/quantity.h"
 
 namespace pvcwatch::print {
 namespace {
 
 const std::vector<std::string> kColumns = {
-    "NAME", "STATUS", "VOLUME", "CAPACITY", "ACCESS MODES", "STORAGECLASS",
-    "VOLUMEATTRIBUTESCLASS", "AGE"};
+    "NAME", "STATUS", "VOLUME", "CAPACITY", "ACCESS MODES", "STORAGECLASS", "VOLUMEATTRIBUTESCLASS",
+    "AGE"};
 
 std::string Text(const json::Value& v) { return std::string(v.AsString()); }
 
 // GetAccessModesAsString: each known mode once, in a fixed order, comma-joined.
 std::string AccessModes(const json::Value& modes) {
-  static const std::pair<const char*, const char*> kOrder[] = {
-      {"ReadWriteOnce", "RWO"},
-      {"ReadOnlyMany", "ROX"},
-      {"ReadWriteMany", "RWX"},
-      {"ReadWriteOncePod", "RWOP"}};
+  static const std::pair<const char*, const char*> kOrder[] = {{"ReadWriteOnce", "RWO"},
+                                                               {"ReadOnlyMany", "ROX"},
+                                                               {"ReadWriteMany", "RWX"},
+                                                               {"ReadWriteOncePod", "RWOP"}};
   std::string out;
   for (const auto& [mode, abbreviation] : kOrder) {
     // Captured by copy: clang 14 (the fuzz build) cannot capture a structured binding.
@@ -108,8 +107,13 @@ std::vector<std::string> ClaimCells(const json::Value& claim, bool wide,
   std::string attributes_class = spec["volumeAttributesClassName"].IsNull()
                                      ? "<unset>"
                                      : Text(spec["volumeAttributesClassName"]);
-  std::vector<std::string> cells = {Text(metadata["name"]), phase, volume, capacity, modes,
-                                    storage_class, attributes_class,
+  std::vector<std::string> cells = {Text(metadata["name"]),
+                                    phase,
+                                    volume,
+                                    capacity,
+                                    modes,
+                                    storage_class,
+                                    attributes_class,
                                     Age(metadata["creationTimestamp"], now)};
   if (wide) {
     cells.push_back(spec["volumeMode"].IsNull() ? "<unset>" : Text(spec["volumeMode"]));
@@ -155,8 +159,8 @@ void ClaimTable::PrintPage(const std::vector<json::Value>& items, const json::Va
     std::vector<bool> shown;
     std::vector<std::string> columns;
     for (const json::Value& column : table["columnDefinitions"].items()) {
-      bool show = options_.wide || column["priority"].AsString() == "0" ||
-                  column["priority"].IsNull();
+      bool show =
+          options_.wide || column["priority"].AsString() == "0" || column["priority"].IsNull();
       shown.push_back(show);
       if (!show) continue;
       std::string name = Text(column["name"]);

@@ -15,7 +15,7 @@ struct TableOptions {
   bool wide = false;            // -o wide: priority columns too
   bool with_namespace = false;  // -A: NAMESPACE first
   bool no_headers = false;
-  bool show_labels = false;     // LABELS last
+  bool show_labels = false;  // LABELS last
 };
 
 /// The cells kubectl's server-side printer computes for a claim (NAME, STATUS, VOLUME,

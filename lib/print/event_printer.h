@@ -34,8 +34,7 @@ class EventPrinter {
   virtual void PrintChange(const pvc::Change& change, const json::Value& object,
                            const Standing& s) = 0;
   /// A crossing of --max-claims; `action` says whether --exec runs for it.
-  virtual void PrintCrossing(pvc::Threshold::Crossing crossing, const Standing& s,
-                             bool action) = 0;
+  virtual void PrintCrossing(pvc::Threshold::Crossing crossing, const Standing& s, bool action) = 0;
   /// The limit changed (--max-claims quota): "Max claims now 300Gi (ResourceQuota q)".
   virtual void PrintLimit(const std::string& source, const Standing& s) = 0;
   /// "At 112.5% claim capacity (225Gi/200Gi)" after each change; machine events carry

@@ -62,8 +62,8 @@ std::string TranslateTimestampSince(std::optional<Clock::time_point> timestamp,
   std::int64_t difference = 0;
   if (__builtin_sub_overflow(a, b, &difference)) {
     // Go's Time.Sub saturates at the longest durations.
-    difference = a > b ? std::numeric_limits<std::int64_t>::max()
-                       : std::numeric_limits<std::int64_t>::min();
+    difference =
+        a > b ? std::numeric_limits<std::int64_t>::max() : std::numeric_limits<std::int64_t>::min();
   }
   return HumanDuration(nanoseconds(difference));
 }

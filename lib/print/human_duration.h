@@ -13,13 +13,11 @@ std::string HumanDuration(std::chrono::nanoseconds d);
 
 /// A timestamp as metav1.Time reads one (go::ParseRfc3339), or nullopt for Go's zero time
 /// (0001-01-01T00:00:00Z), which kubectl shows as <unknown>. Throws go::TimeParseError.
-std::optional<std::chrono::system_clock::time_point> ParseCreationTimestamp(
-    std::string_view text);
+std::optional<std::chrono::system_clock::time_point> ParseCreationTimestamp(std::string_view text);
 
 /// kubectl's translateTimestampSince: "<unknown>" without a timestamp, else
 /// HumanDuration(now - timestamp), saturating as Go's Time.Sub does.
-std::string TranslateTimestampSince(
-    std::optional<std::chrono::system_clock::time_point> timestamp,
-    std::chrono::system_clock::time_point now);
+std::string TranslateTimestampSince(std::optional<std::chrono::system_clock::time_point> timestamp,
+                                    std::chrono::system_clock::time_point now);
 
 }  // namespace pvcwatch::print

@@ -13,9 +13,12 @@ namespace {
 
 std::string TypeOf(pvc::Change::Kind kind) {
   switch (kind) {
-    case pvc::Change::Kind::kAdded: return "ADDED";
-    case pvc::Change::Kind::kResized: return "MODIFIED";
-    case pvc::Change::Kind::kRemoved: return "DELETED";
+    case pvc::Change::Kind::kAdded:
+      return "ADDED";
+    case pvc::Change::Kind::kResized:
+      return "MODIFIED";
+    case pvc::Change::Kind::kRemoved:
+      return "DELETED";
   }
   return "";
 }
@@ -38,8 +41,8 @@ void MachineEventPrinter::PrintChange(const pvc::Change& change, const json::Val
   json::Value shown = object;
   StripManagedFields(shown);
   document.Set("object", std::move(shown));
-  document.Set("size", json::Value::String(change.claim.request ? change.claim.request->String()
-                                                                : "0"));
+  document.Set("size",
+               json::Value::String(change.claim.request ? change.claim.request->String() : "0"));
   if (change.previous) document.Set("previousSize", json::Value::String(change.previous->String()));
   Emit(std::move(document), s);
 }

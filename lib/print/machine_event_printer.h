@@ -9,8 +9,7 @@ namespace pvcwatch::print {
 /// written is the subclass's.
 class MachineEventPrinter : public EventPrinter {
  public:
-  MachineEventPrinter(std::ostream& out, std::ostream& err,
-                      std::function<std::string()> timestamp)
+  MachineEventPrinter(std::ostream& out, std::ostream& err, std::function<std::string()> timestamp)
       : EventPrinter(err, std::move(timestamp)), out_(out) {}
 
   void PrintChange(const pvc::Change& change, const json::Value& object,

@@ -136,8 +136,7 @@ std::size_t TabWriter::Format(std::size_t pos, std::size_t line0, std::size_t li
     }
     // RememberWidths: a column never gets narrower than it was in an earlier Flush.
     if (max_widths_.size() < widths_.size()) {
-      max_widths_.insert(max_widths_.end(), widths_.begin() + max_widths_.size(),
-                         widths_.end());
+      max_widths_.insert(max_widths_.end(), widths_.begin() + max_widths_.size(), widths_.end());
     }
     if (max_widths_.size() == widths_.size()) {
       max_widths_.push_back(width);

@@ -40,11 +40,11 @@ class TabWriter {
   std::size_t WriteLines(std::size_t pos, std::size_t line0, std::size_t line1);
 
   std::ostream& out_;
-  std::string output_;           // formatted text awaiting the stream
-  std::string buffer_;           // cell text, without separators
-  std::size_t width_pos_ = 0;    // buffer_ offset up to which cell_.width is counted
-  Cell cell_;                    // the cell being written
-  bool in_escape_ = false;       // inside an 0xFF-delimited escaped section
+  std::string output_;         // formatted text awaiting the stream
+  std::string buffer_;         // cell text, without separators
+  std::size_t width_pos_ = 0;  // buffer_ offset up to which cell_.width is counted
+  Cell cell_;                  // the cell being written
+  bool in_escape_ = false;     // inside an 0xFF-delimited escaped section
   std::vector<std::vector<Cell>> lines_;
   std::vector<int> widths_;      // column widths of the block being formatted
   std::vector<int> max_widths_;  // RememberWidths: widest seen per column

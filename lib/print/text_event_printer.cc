@@ -12,8 +12,7 @@ void TextEventPrinter::Line(const std::string& text) {
   out_.flush();
 }
 
-void TextEventPrinter::PrintChange(const pvc::Change& change, const json::Value&,
-                                   const Standing&) {
+void TextEventPrinter::PrintChange(const pvc::Change& change, const json::Value&, const Standing&) {
   const pvc::Claim& claim = change.claim;
   const std::string size = claim.request ? claim.request->String() : "0";
   std::string line =
@@ -23,8 +22,8 @@ void TextEventPrinter::PrintChange(const pvc::Change& change, const json::Value&
       line += " added, claim size " + size;
       break;
     case pvc::Change::Kind::kResized:
-      line += " resized from " + (change.previous ? change.previous->String() : "0") + " to " +
-              size;
+      line +=
+          " resized from " + (change.previous ? change.previous->String() : "0") + " to " + size;
       break;
     case pvc::Change::Kind::kRemoved:
       line += " removed, size " + size;

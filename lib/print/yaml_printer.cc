@@ -2,18 +2,18 @@
 
 #include <algorithm>
 #include <charconv>
-#include <ostream>
 #include <cstdint>
+#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "json/encode.h"
-#include "go/yaml_resolve.h"
 #include "go/strconv_float.h"
-#include "go/utf8.h"
 #include "go/unicode.h"
+#include "go/utf8.h"
+#include "go/yaml_resolve.h"
+#include "json/encode.h"
 #include "print/yaml_emitter.h"
 
 // sigs.k8s.io/yaml turns an object into YAML in two steps: encoding/json writes it, then
@@ -140,8 +140,10 @@ bool YamlKeyLess(const std::u32string& a, const std::u32string& b) {
                                        static_cast<std::uint64_t>(digit) - U'0');
     };
     std::size_t a_end = i, b_end = i;
-    for (; a_end < a.size() && IsDigit(a[a_end]); ++a_end) a_number = accumulate(a_number, a[a_end]);
-    for (; b_end < b.size() && IsDigit(b[b_end]); ++b_end) b_number = accumulate(b_number, b[b_end]);
+    for (; a_end < a.size() && IsDigit(a[a_end]); ++a_end)
+      a_number = accumulate(a_number, a[a_end]);
+    for (; b_end < b.size() && IsDigit(b[b_end]); ++b_end)
+      b_number = accumulate(b_number, b[b_end]);
     if (a_number != b_number) return a_number < b_number;
     if (a_end != b_end) return a_end < b_end;
     return a[i] < b[i];
@@ -167,8 +169,8 @@ std::vector<Entry> MappingEntries(const Value::Object& members) {
   for (std::size_t i = 0; i < raw.size(); ++i) {
     if (i + 1 < raw.size() && raw[i + 1]->first == raw[i]->first) continue;
     std::string key = AsYamlReads(raw[i]->first, true);
-    auto same = std::find_if(entries.begin(), entries.end(),
-                             [&](const Entry& e) { return e.key == key; });
+    auto same =
+        std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return e.key == key; });
     if (same != entries.end()) {
       same->value = &raw[i]->second;
       continue;

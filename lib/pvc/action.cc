@@ -40,8 +40,8 @@ void ActionRunner::Start(const Env& env) {
     while (queued_.size() > 1) {
       const Env& moot = queued_.front();
       reports_.push_back("action for " + Field(moot, "PVCWATCH_EVENT") + " at " +
-                         Field(moot, "PVCWATCH_TOTAL") + " skipped: " +
-                         std::to_string(running_.size()) +
+                         Field(moot, "PVCWATCH_TOTAL") +
+                         " skipped: " + std::to_string(running_.size()) +
                          " actions still running and a later crossing came");
       queued_.pop_front();
     }

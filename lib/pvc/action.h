@@ -17,8 +17,8 @@ namespace pvcwatch::pvc {
 
 /// How long actions may run and how many at once.
 struct ActionLimits {
-  std::chrono::milliseconds timeout{60000};  // then the action's process group is killed
-  std::size_t max_running = 4;               // a crossing beyond that waits (see Start)
+  std::chrono::milliseconds timeout{60000};    // then the action's process group is killed
+  std::size_t max_running = 4;                 // a crossing beyond that waits (see Start)
   std::chrono::milliseconds stop_grace{5000};  // Stop: SIGTERM, then SIGKILL after this
 };
 

@@ -5,8 +5,8 @@ namespace pvcwatch::pvc {
 std::string StorageClassOf(const json::Value& object) {
   // kubectl's rule (GetPersistentVolumeClaimClass): the beta annotation wins over the
   // field, even when empty.
-  if (const json::Value* annotated = object["metadata"]["annotations"].Find(
-          "volume.beta.kubernetes.io/storage-class")) {
+  if (const json::Value* annotated =
+          object["metadata"]["annotations"].Find("volume.beta.kubernetes.io/storage-class")) {
     return std::string(annotated->AsString());
   }
   return std::string(object["spec"]["storageClassName"].AsString());

@@ -95,7 +95,8 @@ void Ledger::ReplacePage(const std::vector<json::Value>& objects) {
     if (!claim) continue;
     // Keep the JSON only of what a relist will announce, not of the whole cluster.
     auto counted = claims_.find(claim->uid);
-    if (synced_ && (counted == claims_.end() || !SameRequest(counted->second.request, claim->request))) {
+    if (synced_ &&
+        (counted == claims_.end() || !SameRequest(counted->second.request, claim->request))) {
       pending_objects_[claim->uid] = object;
     }
     pending_.push_back(std::move(*claim));
@@ -119,11 +120,10 @@ void Ledger::EndReplace(const std::string&) {
     const Claim& claim = claims_.at(uid);
     auto before = old.find(uid);
     if (before == old.end()) {
-      changes.push_back(
-          Change{Change::Kind::kAdded, claim, std::nullopt, pending_objects_[uid]});
+      changes.push_back(Change{Change::Kind::kAdded, claim, std::nullopt, pending_objects_[uid]});
     } else if (!SameRequest(before->second.request, claim.request)) {
-      changes.push_back(Change{Change::Kind::kResized, claim, before->second.request,
-                               pending_objects_[uid]});
+      changes.push_back(
+          Change{Change::Kind::kResized, claim, before->second.request, pending_objects_[uid]});
     }
   }
   pending_objects_.clear();

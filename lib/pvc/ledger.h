@@ -70,7 +70,7 @@ class Ledger : public watch::Store {
   Quantity total_;
   std::map<std::string, Quantity> by_namespace_;
   std::map<std::string, Quantity> by_class_;
-  std::vector<Claim> pending_;  // the list being replaced in
+  std::vector<Claim> pending_;                                    // the list being replaced in
   std::unordered_map<std::string, json::Value> pending_objects_;  // of new or resized claims
   bool synced_ = false;
 };

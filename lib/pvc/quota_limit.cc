@@ -50,8 +50,8 @@ void QuotaLimit::Recompute() {
       source = entry.name;
     }
   }
-  bool changed = limit.has_value() != limit_.has_value() ||
-                 (limit && limit->Cmp(*limit_) != 0) || source != source_;
+  bool changed = limit.has_value() != limit_.has_value() || (limit && limit->Cmp(*limit_) != 0) ||
+                 source != source_;
   limit_ = std::move(limit);
   source_ = std::move(source);
   if (changed && on_change_) on_change_(limit_, source_);

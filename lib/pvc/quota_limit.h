@@ -17,8 +17,8 @@ class QuotaLimit : public watch::Store {
  public:
   /// Called when the binding limit changes (nullopt: no quota sets one any more);
   /// `source` names the quota it comes from.
-  using Listener = std::function<void(const std::optional<Quantity>& limit,
-                                      const std::string& source)>;
+  using Listener =
+      std::function<void(const std::optional<Quantity>& limit, const std::string& source)>;
 
   explicit QuotaLimit(Listener on_change = nullptr) : on_change_(std::move(on_change)) {}
   void set_listener(Listener on_change) { on_change_ = std::move(on_change); }

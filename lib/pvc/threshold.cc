@@ -5,9 +5,7 @@ namespace pvcwatch::pvc {
 // As the original's total.Cmp(max) == 1.
 bool IsOver(const Quantity& total, const Quantity& max) { return total.Cmp(max) > 0; }
 
-double UsagePercent(const Quantity& total, const Quantity& max) {
-  return total.Ratio(max) * 100.0;
-}
+double UsagePercent(const Quantity& total, const Quantity& max) { return total.Ratio(max) * 100.0; }
 
 Threshold::Crossing Threshold::Update(const Quantity& total) {
   const bool over = IsOver(total, max_);

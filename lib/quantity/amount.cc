@@ -1,10 +1,9 @@
 #include "quantity/amount.h"
 
+#include <boost/multiprecision/cpp_int.hpp>
 #include <cmath>
 #include <stdexcept>
 #include <utility>
-
-#include <boost/multiprecision/cpp_int.hpp>
 
 namespace pvcwatch {
 

@@ -85,7 +85,7 @@ struct SuffixMeaning {
   int binary_exponent = 0;
 };
 
-constexpr std::string_view kDecimalSuffixes[] = {"n", "u", "m", "", "k",
+constexpr std::string_view kDecimalSuffixes[] = {"n", "u", "m", "",  "k",
                                                  "M", "G", "T", "P", "E"};  // 10^-9 .. 10^18
 constexpr int kFirstDecimalSuffixExponent = -9;
 constexpr std::string_view kBinarySuffixes[] = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};

@@ -13,7 +13,7 @@ struct ExecConfig {
   std::string command;
   std::vector<std::string> args;
   std::vector<std::pair<std::string, std::string>> env;
-  std::string api_version;       // client.authentication.k8s.io/v1 or v1beta1
+  std::string api_version;  // client.authentication.k8s.io/v1 or v1beta1
   std::string install_hint;
   bool provide_cluster_info = false;
   std::string interactive_mode;  // Never, IfAvailable, Always ("" = IfAvailable for v1beta1)

@@ -1,11 +1,11 @@
 #include "rest/exec_credential.h"
 
+#include "go/base64.h"
+#include "go/time.h"
 #include "json/encode.h"
 #include "json/parse_yaml.h"
 #include "json/parser.h"
 #include "json/value.h"
-#include "go/base64.h"
-#include "go/time.h"
 
 namespace pvcwatch::rest {
 namespace {
@@ -15,12 +15,18 @@ constexpr std::string_view kGroup = "client.authentication.k8s.io";
 // The names encoding/json gives a JSON value in "cannot unmarshal X into ...".
 std::string JsonTypeName(const json::Value& v) {
   switch (v.type()) {
-    case json::Value::Type::kString: return "string";
-    case json::Value::Type::kNumber: return "number";
-    case json::Value::Type::kBool: return "bool";
-    case json::Value::Type::kArray: return "array";
-    case json::Value::Type::kObject: return "object";
-    case json::Value::Type::kNull: break;
+    case json::Value::Type::kString:
+      return "string";
+    case json::Value::Type::kNumber:
+      return "number";
+    case json::Value::Type::kBool:
+      return "bool";
+    case json::Value::Type::kArray:
+      return "array";
+    case json::Value::Type::kObject:
+      return "object";
+    case json::Value::Type::kNull:
+      break;
   }
   return "null";
 }
@@ -37,8 +43,8 @@ std::string VersionKindField(const json::Value& doc, const char* name) {
   const json::Value* field = doc.Find(name);
   if (field == nullptr || field->IsNull()) return "";
   if (!field->IsString()) {
-    FailVersionKind("json: cannot unmarshal " + JsonTypeName(*field) +
-                    " into Go struct field ." + name + " of type string");
+    FailVersionKind("json: cannot unmarshal " + JsonTypeName(*field) + " into Go struct field ." +
+                    name + " of type string");
   }
   return std::string(field->AsString());
 }
@@ -98,8 +104,8 @@ std::string ExecInfo(const std::string& api_version, bool interactive,
     }
     if (cluster->insecure_skip_tls_verify) out += ",\"insecure-skip-tls-verify\":true";
     if (!cluster->certificate_authority_data.empty()) {
-      out += ",\"certificate-authority-data\":\"" + go::EncodeBase64(cluster->certificate_authority_data) +
-             "\"";
+      out += ",\"certificate-authority-data\":\"" +
+             go::EncodeBase64(cluster->certificate_authority_data) + "\"";
     }
     if (!cluster->proxy_url.empty()) {
       out += ",\"proxy-url\":";

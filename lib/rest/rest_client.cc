@@ -5,7 +5,6 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
-
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -50,8 +49,8 @@ std::string ReadCapped(std::istream& in, size_t cap, const std::string& host) {
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     body.append(buf, static_cast<size_t>(in.gcount()));
     if (body.size() > cap) {
-      throw ConnectionError(host, "response body larger than " + std::to_string(cap >> 20) +
-                                      " MiB");
+      throw ConnectionError(host,
+                            "response body larger than " + std::to_string(cap >> 20) + " MiB");
     }
   }
   if (in.bad()) throw ConnectionError(host, "connection broken while reading the response");
@@ -121,7 +120,7 @@ struct RestClient::Impl {
   std::unique_ptr<ExecAuthenticator> exec;
   std::shared_ptr<OpenSockets> open_sockets = std::make_shared<OpenSockets>();
 
-  std::mutex mutex;  // guards what follows
+  std::mutex mutex;           // guards what follows
   std::string exec_key_pair;  // the certificate and key the exec TLS context holds
   Poco::Net::Context::Ptr exec_tls;
   std::string file_token;  // the last token read from bearer_token_file
@@ -152,9 +151,9 @@ struct RestClient::Impl {
     if (exec_tls && pair == exec_key_pair) return exec_tls;
     if (std::optional<std::string> error =
             KeyPairError(credential.client_certificate_data, credential.client_key_data)) {
-      throw ConnectionError(endpoint.host_port,
-                            "getting credentials: failed parsing client key/certificate: " +
-                                *error);
+      throw ConnectionError(
+          endpoint.host_port,
+          "getting credentials: failed parsing client key/certificate: " + *error);
     }
     Config with_cert = config;
     with_cert.cert_file.clear();
@@ -211,8 +210,8 @@ struct RestClient::Impl {
   SessionOptions Options(const Auth& auth, std::chrono::seconds read_timeout) const {
     SessionOptions options = base;
     options.tls = auth.tls;
-    options.connect_timeout = config.timeout.count() > 0 ? config.timeout
-                                                         : std::chrono::milliseconds(30000);
+    options.connect_timeout =
+        config.timeout.count() > 0 ? config.timeout : std::chrono::milliseconds(30000);
     options.receive_timeout = read_timeout;
     if (config.timeout.count() > 0 && config.timeout < options.receive_timeout) {
       options.receive_timeout = config.timeout;
@@ -323,8 +322,7 @@ Response RestClient::Get(const std::string& path_and_query, const std::string& a
 }
 
 std::unique_ptr<LineStream> RestClient::Stream(const std::string& path_and_query, Response& head,
-                                               std::chrono::seconds read_timeout,
-                                               size_t max_line) {
+                                               std::chrono::seconds read_timeout, size_t max_line) {
   for (bool retried = false;; retried = true) {
     Auth auth = impl_->Authenticate();
     Exchange exchange = impl_->Send(path_and_query, "application/json", auth, read_timeout);

@@ -9,7 +9,6 @@
 #include <Poco/Net/SSLException.h>
 #include <Poco/Net/SecureStreamSocket.h>
 #include <Poco/URI.h>
-
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -20,7 +19,6 @@
 #include <utility>
 
 #include "go/os.h"
-
 #include "rest/errors.h"
 #include "rest/tls_context.h"
 
@@ -49,8 +47,7 @@ Poco::Net::StreamSocket Dial(const Poco::Net::SocketAddress& address, const Endp
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
-      throw ConnectionError(endpoint.host_port,
-                            "dial tcp " + endpoint.host_port + ": i/o timeout");
+      throw ConnectionError(endpoint.host_port, "dial tcp " + endpoint.host_port + ": i/o timeout");
     }
     if (tcp.poll(Span(std::min(left, kDialSlice)),
                  Poco::Net::Socket::SELECT_WRITE | Poco::Net::Socket::SELECT_ERROR)) {
@@ -59,8 +56,8 @@ Poco::Net::StreamSocket Dial(const Poco::Net::SocketAddress& address, const Endp
   }
   if (const int error = tcp.impl()->socketError(); error != 0) {
     if (error == ECONNREFUSED) throw Poco::Net::ConnectionRefusedException(address.toString());
-    throw ConnectionError(endpoint.host_port, "dial tcp " + endpoint.host_port +
-                                                  ": connect: " + go::ErrnoText(error));
+    throw ConnectionError(endpoint.host_port,
+                          "dial tcp " + endpoint.host_port + ": connect: " + go::ErrnoText(error));
   }
   tcp.setBlocking(true);
   tcp.setKeepAlive(true);
@@ -81,8 +78,7 @@ class DialingSession : public Poco::Net::HTTPClientSession {
       : HTTPClientSession(address), endpoint_(endpoint), options_(options) {}
   DialingSession(const Endpoint& endpoint, const SessionOptions& options)
       : HTTPClientSession(endpoint.host, endpoint.port), endpoint_(endpoint), options_(options) {}
-  DialingSession(const Endpoint& endpoint, const SessionOptions& options,
-                 const ProxyConfig& proxy)
+  DialingSession(const Endpoint& endpoint, const SessionOptions& options, const ProxyConfig& proxy)
       : HTTPClientSession(endpoint.host, endpoint.port, proxy),
         endpoint_(endpoint),
         options_(options) {}
@@ -279,8 +275,8 @@ Endpoint ParseServer(const std::string& server) {
     endpoint.path_prefix.pop_back();
   }
   bool ipv6 = endpoint.host.find(':') != std::string::npos;
-  endpoint.host_port = (ipv6 ? "[" + endpoint.host + "]" : endpoint.host) + ":" +
-                       std::to_string(endpoint.port);
+  endpoint.host_port =
+      (ipv6 ? "[" + endpoint.host + "]" : endpoint.host) + ":" + std::to_string(endpoint.port);
   return endpoint;
 }
 
@@ -308,18 +304,16 @@ std::unique_ptr<Poco::Net::HTTPClientSession> NewSession(const Endpoint& endpoin
   // detected after twice the setting: give it half.
   std::chrono::milliseconds receive = options.receive_timeout;
   if (endpoint.https) receive = std::max(receive / 2, std::chrono::milliseconds(1));
-  session->setTimeout(Span(options.connect_timeout), Span(options.connect_timeout),
-                      Span(receive));
+  session->setTimeout(Span(options.connect_timeout), Span(options.connect_timeout), Span(receive));
   return session;
 }
 
 void RethrowAsConnectionError(const Endpoint& endpoint, const SessionOptions& options) {
   const std::string& hp = endpoint.host_port;
   // With a proxy, the only name we resolve is the proxy's (Go: "proxyconnect tcp: ...").
-  const std::string lookup = options.proxy ? "proxyconnect tcp: dial tcp: lookup " +
-                                                 options.proxy->host + ": no such host"
-                                           : "dial tcp: lookup " + endpoint.host +
-                                                 ": no such host";
+  const std::string lookup =
+      options.proxy ? "proxyconnect tcp: dial tcp: lookup " + options.proxy->host + ": no such host"
+                    : "dial tcp: lookup " + endpoint.host + ": no such host";
   try {
     throw;
   } catch (const ConnectionError&) {

@@ -80,7 +80,6 @@ std::unique_ptr<Poco::Net::HTTPClientSession> NewSession(const Endpoint& endpoin
 
 /// Rethrows the exception being handled as a ConnectionError worded as Go's net and
 /// crypto/tls errors (what kubectl prints after "Unable to connect to the server: ").
-[[noreturn]] void RethrowAsConnectionError(const Endpoint& endpoint,
-                                           const SessionOptions& options);
+[[noreturn]] void RethrowAsConnectionError(const Endpoint& endpoint, const SessionOptions& options);
 
 }  // namespace pvcwatch::rest

@@ -70,8 +70,8 @@ std::string IpText(const ASN1_OCTET_STRING* ip) {
 }
 
 void RecordNames(const X509* cert, VerificationFailure& failure) {
-  auto* names = static_cast<GENERAL_NAMES*>(
-      X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr));
+  auto* names =
+      static_cast<GENERAL_NAMES*>(X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr));
   failure.has_san = names != nullptr;
   for (int i = 0; names != nullptr && i < sk_GENERAL_NAME_num(names); ++i) {
     const GENERAL_NAME* name = sk_GENERAL_NAME_value(names, i);
@@ -108,8 +108,8 @@ std::string HostnameErrorText(const VerificationFailure& f, const std::string& h
     return "x509: certificate relies on legacy Common Name field, use SANs instead";
   }
   unsigned char ip[16];
-  const bool is_ip = inet_pton(AF_INET, host.c_str(), ip) == 1 ||
-                     inet_pton(AF_INET6, host.c_str(), ip) == 1;
+  const bool is_ip =
+      inet_pton(AF_INET, host.c_str(), ip) == 1 || inet_pton(AF_INET6, host.c_str(), ip) == 1;
   if (is_ip && f.ip_addresses.empty()) {
     return "x509: cannot validate certificate for " + host + " because it doesn't contain any " +
            "IP SANs";
@@ -302,13 +302,12 @@ Poco::Net::Context::Ptr NewTlsContext(const Config& config, const std::string& s
   const bool has_cert = !config.cert_data.empty() || !config.cert_file.empty();
   const bool has_key = !config.key_data.empty() || !config.key_file.empty();
   if (has_cert || has_key) {
-    std::string cert = !config.cert_data.empty()
-                           ? config.cert_data
-                           : ReadFile(config.cert_file, "client certificate");
+    std::string cert = !config.cert_data.empty() ? config.cert_data
+                                                 : ReadFile(config.cert_file, "client certificate");
     std::string key =
         !config.key_data.empty() ? config.key_data : ReadFile(config.key_file, "client key");
-    std::string what = !config.cert_data.empty() ? std::string("client-certificate-data")
-                                                 : config.cert_file;
+    std::string what =
+        !config.cert_data.empty() ? std::string("client-certificate-data") : config.cert_file;
     UseClientCertificate(ctx, cert, key, what);
   }
   return context;

@@ -87,7 +87,8 @@ void Reflector::Recover(std::exception_ptr error) {
     if (IsFatal(e.code())) throw;
     if (observer_.on_retry) observer_.on_retry(e.what());
     if (e.code() == 429 && e.retry_after_seconds() > 0) {
-      clock_.Sleep(std::chrono::seconds(std::min(e.retry_after_seconds(), rest::kMaxRetryAfterSeconds)));
+      clock_.Sleep(
+          std::chrono::seconds(std::min(e.retry_after_seconds(), rest::kMaxRetryAfterSeconds)));
       return;
     }
   } catch (const rest::ConnectionError& e) {

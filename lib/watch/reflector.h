@@ -4,8 +4,8 @@
 #include <random>
 #include <string>
 
-#include "watch/backoff.h"
 #include "clock/clock.h"
+#include "watch/backoff.h"
 #include "watch/lister_watcher.h"
 #include "watch/store.h"
 

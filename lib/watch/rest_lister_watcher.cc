@@ -65,8 +65,7 @@ std::string RestListerWatcher::CollectionPath(const Scope& scope) const {
   return "/api/v1/namespaces/" + rest::EscapePathSegment(scope.namespace_name) + "/" + resource_;
 }
 
-ListPage RestListerWatcher::List(const Scope& scope, int limit,
-                                   const std::string& continue_token) {
+ListPage RestListerWatcher::List(const Scope& scope, int limit, const std::string& continue_token) {
   auto params = SelectorParams(scope);
   if (limit > 0) params.emplace_back("limit", std::to_string(limit));
   if (!continue_token.empty()) params.emplace_back("continue", continue_token);
@@ -82,8 +81,8 @@ ListPage RestListerWatcher::List(const Scope& scope, int limit,
 }
 
 std::unique_ptr<EventStream> RestListerWatcher::Watch(const Scope& scope,
-                                                        const std::string& resource_version,
-                                                        int timeout_seconds) {
+                                                      const std::string& resource_version,
+                                                      int timeout_seconds) {
   auto params = SelectorParams(scope);
   params.emplace_back("watch", "1");
   params.emplace_back("allowWatchBookmarks", "true");

@@ -16,23 +16,25 @@ namespace {
 
 // A page shaped like kube-apiserver's: managedFields, last-applied annotation, status.
 std::string Page(int first, int count) {
-  std::string page = R"({"kind":"PersistentVolumeClaimList","apiVersion":"v1","metadata":{"resourceVersion":"12345","continue":"x"},"items":[)";
+  std::string page =
+      R"({"kind":"PersistentVolumeClaimList","apiVersion":"v1","metadata":{"resourceVersion":"12345","continue":"x"},"items":[)";
   for (int i = first; i < first + count; ++i) {
     if (i > first) page += ",";
     std::string name = "claim-" + std::to_string(i);
     std::string size = std::to_string(1 + i % 100) + "Gi";
-    page += R"({"metadata":{"name":")" + name + R"(","namespace":"bench-)" + std::to_string(i % 10) +
-            R"(","uid":"0f3c6a2e-8d1b-4b7a-9c1e-)" + std::to_string(100000000000 + i) +
-            R"(","resourceVersion":")" + std::to_string(1000 + i) +
-            R"(","creationTimestamp":"2026-11-26T17:19:42Z","labels":{"app":"app-)" +
-            std::to_string(i % 17) +
-            R"("},"annotations":{"kubectl.kubernetes.io/last-applied-configuration":"{\"apiVersion\":\"v1\",\"kind\":\"PersistentVolumeClaim\",\"metadata\":{\"annotations\":{},\"name\":\")" +
-            name +
-            R"(\"},\"spec\":{\"accessModes\":[\"ReadWriteOnce\"],\"resources\":{\"requests\":{\"storage\":\")" +
-            size +
-            R"(\"}}}}\n"},"finalizers":["kubernetes.io/pvc-protection"],"managedFields":[{"manager":"kubectl-client-side-apply","operation":"Update","apiVersion":"v1","time":"2026-11-26T17:19:42Z","fieldsType":"FieldsV1","fieldsV1":{"f:metadata":{"f:annotations":{".":{},"f:kubectl.kubernetes.io/last-applied-configuration":{}},"f:labels":{".":{},"f:app":{}}},"f:spec":{"f:accessModes":{},"f:resources":{"f:requests":{".":{},"f:storage":{}}},"f:storageClassName":{},"f:volumeMode":{}}}}]},"spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":")" +
-            size + R"("}},"storageClassName":"class-)" + std::to_string(i % 3) +
-            R"(","volumeMode":"Filesystem"},"status":{"phase":"Pending"}})";
+    page +=
+        R"({"metadata":{"name":")" + name + R"(","namespace":"bench-)" + std::to_string(i % 10) +
+        R"(","uid":"0f3c6a2e-8d1b-4b7a-9c1e-)" + std::to_string(100000000000 + i) +
+        R"(","resourceVersion":")" + std::to_string(1000 + i) +
+        R"(","creationTimestamp":"2026-11-26T17:19:42Z","labels":{"app":"app-)" +
+        std::to_string(i % 17) +
+        R"("},"annotations":{"kubectl.kubernetes.io/last-applied-configuration":"{\"apiVersion\":\"v1\",\"kind\":\"PersistentVolumeClaim\",\"metadata\":{\"annotations\":{},\"name\":\")" +
+        name +
+        R"(\"},\"spec\":{\"accessModes\":[\"ReadWriteOnce\"],\"resources\":{\"requests\":{\"storage\":\")" +
+        size +
+        R"(\"}}}}\n"},"finalizers":["kubernetes.io/pvc-protection"],"managedFields":[{"manager":"kubectl-client-side-apply","operation":"Update","apiVersion":"v1","time":"2026-11-26T17:19:42Z","fieldsType":"FieldsV1","fieldsV1":{"f:metadata":{"f:annotations":{".":{},"f:kubectl.kubernetes.io/last-applied-configuration":{}},"f:labels":{".":{},"f:app":{}}},"f:spec":{"f:accessModes":{},"f:resources":{"f:requests":{".":{},"f:storage":{}}},"f:storageClassName":{},"f:volumeMode":{}}}}]},"spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":")" +
+        size + R"("}},"storageClassName":"class-)" + std::to_string(i % 3) +
+        R"(","volumeMode":"Filesystem"},"status":{"phase":"Pending"}})";
   }
   return page + "]}";
 }

@@ -27,10 +27,10 @@
 
 namespace {
 
-using pvcwatch::fuzz::Check;
-using pvcwatch::fuzz::StartsWith;
-using pvcwatch::fuzz::kNow;
 using pvcwatch::Quantity;
+using pvcwatch::fuzz::Check;
+using pvcwatch::fuzz::kNow;
+using pvcwatch::fuzz::StartsWith;
 namespace cli = pvcwatch::cli;
 namespace json = pvcwatch::json;
 namespace print = pvcwatch::print;

@@ -13,19 +13,19 @@
 #include <string>
 #include <string_view>
 
+#include "clock/clock.h"
 #include "invariants.h"
 #include "pvc/ledger.h"
 #include "quantity/quantity.h"
 #include "rest/errors.h"
-#include "clock/clock.h"
 #include "watch/event_decoder.h"
 #include "watch/reflector.h"
 
 namespace {
 
+using pvcwatch::Quantity;
 using pvcwatch::fuzz::Check;
 using pvcwatch::fuzz::StartsWith;
-using pvcwatch::Quantity;
 namespace pvc = pvcwatch::pvc;
 namespace rest = pvcwatch::rest;
 namespace watch = pvcwatch::watch;
@@ -140,8 +140,7 @@ class LinesListerWatcher : public watch::ListerWatcher {
     page.resource_version = "1";
     return page;
   }
-  std::unique_ptr<watch::EventStream> Watch(const watch::Scope&, const std::string&,
-                                            int) override {
+  std::unique_ptr<watch::EventStream> Watch(const watch::Scope&, const std::string&, int) override {
     return std::make_unique<LineEvents>(lines_);
   }
 

@@ -117,8 +117,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
     config = kubeconfig::LoadFile(sandbox.config);
   } catch (const kubeconfig::Error& e) {
-    Check(std::string_view(e.what()).starts_with("error loading config file \"" +
-                                                 sandbox.config + "\": "),
+    Check(std::string_view(e.what()).starts_with("error loading config file \"" + sandbox.config +
+                                                 "\": "),
           "a load error that does not name the file");
     return 0;
   }

@@ -1,7 +1,7 @@
 #pragma once
 
-// Golden files for the printer suites (lib/print, lib/json): inputs and the outputs Go printed for them,
-// written by tests/oracle/printers/regenerate.sh.
+// Golden files for the printer suites (lib/print, lib/json): inputs and the outputs Go printed for
+// them, written by tests/oracle/printers/regenerate.sh.
 
 #include <algorithm>
 #include <filesystem>

@@ -55,8 +55,9 @@ BOOST_DATA_TEST_CASE(
         Rejected{"[1]", "claims.yaml: object 1 is not an object, not a PersistentVolumeClaim"},
         // Found by tests/fuzz/claim_input_fuzz.cc: yaml-cpp 0.7's LoadAll looped, taking
         // memory without bound, on a stray ',' where a document begins.
-        Rejected{",", "claims.yaml: invalid YAML at line 1, column 1: did not find expected "
-                      "node content"},
+        Rejected{",",
+                 "claims.yaml: invalid YAML at line 1, column 1: did not find expected "
+                 "node content"},
         Rejected{"kind: PersistentVolumeClaim\n--- ,\n",
                  "claims.yaml: invalid YAML at line 2, column 5: did not find expected node "
                  "content"},

@@ -82,8 +82,8 @@ BOOST_AUTO_TEST_CASE(flags_are_the_ones_help_describes) {
   std::set<std::string> described = {"help"};  // cobra's -h/--help, not listed by kubectl
   const std::string help = HelpText();
   std::regex line(R"(\n    (?:-\w, )?--([\w-]+)=\S*:\n\t\S)");
-  for (auto it = std::sregex_iterator(help.begin(), help.end(), line);
-       it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(help.begin(), help.end(), line); it != std::sregex_iterator();
+       ++it) {
     described.insert((*it)[1]);
   }
   std::set<std::string> completed;
@@ -106,14 +106,39 @@ BOOST_DATA_TEST_CASE(flag_names,
                          {{"-o", "json", "--o"}, {"--once"}},
                          {{"--once", "--o"}, {"--output"}},
                          {{"-An", "x", "-"},
-                          {"--as", "--as-group", "--certificate-authority",
-                           "--client-certificate", "--client-key", "--cluster", "--context",
-                           "--exec", "--field-selector", "--from-file", "--help", "-h",
-                           "--insecure-skip-tls-verify", "--kubeconfig", "--max-claims",
-                           "--no-headers", "--once", "--output", "-o", "--password",
-                           "--request-timeout", "--selector", "-l", "--server", "-s",
-                           "--show-labels", "--tls-server-name", "--token", "--user",
-                           "--username", "--v", "-v", "--version"}},
+                          {"--as",
+                           "--as-group",
+                           "--certificate-authority",
+                           "--client-certificate",
+                           "--client-key",
+                           "--cluster",
+                           "--context",
+                           "--exec",
+                           "--field-selector",
+                           "--from-file",
+                           "--help",
+                           "-h",
+                           "--insecure-skip-tls-verify",
+                           "--kubeconfig",
+                           "--max-claims",
+                           "--no-headers",
+                           "--once",
+                           "--output",
+                           "-o",
+                           "--password",
+                           "--request-timeout",
+                           "--selector",
+                           "-l",
+                           "--server",
+                           "-s",
+                           "--show-labels",
+                           "--tls-server-name",
+                           "--token",
+                           "--user",
+                           "--username",
+                           "--v",
+                           "-v",
+                           "--version"}},
                          {{"--as-group", "a", "--as"}, {"--as", "--as-group"}},
                          {{"--namespace=x", "--n"}, {"--no-headers"}},
                          {{"-n"}, {"-n"}}}),
@@ -130,14 +155,13 @@ BOOST_AUTO_TEST_CASE(flag_names_carry_the_usage) {
 }
 
 BOOST_DATA_TEST_CASE(values_completed_here,
-                     data::make(std::vector<Case>{
-                         {{"-o", ""}, {"json", "wide", "yaml"}},
-                         {{"--output", "y"}, {"yaml"}},
-                         {{"--output=j"}, {"json"}},
-                         {{"-o=w"}, {"wide"}},
-                         {{"-Ao", ""}, {"json", "wide", "yaml"}},
-                         {{"--max-claims", "q"}, {"quota"}},
-                         {{"--max-claims", ""}, {"200Gi", "quota"}}}),
+                     data::make(std::vector<Case>{{{"-o", ""}, {"json", "wide", "yaml"}},
+                                                  {{"--output", "y"}, {"yaml"}},
+                                                  {{"--output=j"}, {"json"}},
+                                                  {{"-o=w"}, {"wide"}},
+                                                  {{"-Ao", ""}, {"json", "wide", "yaml"}},
+                                                  {{"--max-claims", "q"}, {"quota"}},
+                                                  {{"--max-claims", ""}, {"200Gi", "quota"}}}),
                      c) {
   Completion completion = CompleteWithoutKubectl(c.args);
   BOOST_TEST(Names(completion) == c.expected, boost::test_tools::per_element());
@@ -167,10 +191,9 @@ BOOST_AUTO_TEST_CASE(help_false_does_not_stop_completion) {
 }
 
 BOOST_DATA_TEST_CASE(file_values_are_left_to_the_shell,
-                     data::make(std::vector<std::string>{"--kubeconfig", "--from-file",
-                                                         "--certificate-authority",
-                                                         "--client-certificate", "--client-key",
-                                                         "--exec"}),
+                     data::make(std::vector<std::string>{
+                         "--kubeconfig", "--from-file", "--certificate-authority",
+                         "--client-certificate", "--client-key", "--exec"}),
                      flag) {
   Completion completion = CompleteWithoutKubectl({flag, "so"});
   BOOST_TEST(completion.candidates.empty());
@@ -200,15 +223,14 @@ BOOST_DATA_TEST_CASE(kubectl_completes_its_own_flags,
 BOOST_AUTO_TEST_CASE(connection_flags_typed_so_far_go_to_kubectl) {
   FakeKubectl kubectl;
   Complete({"--kubeconfig", "/k", "--once", "-o", "json", "--context=c", "--as-group", "g1",
-            "--as-group=g2", "-l", "a=b", "--insecure-skip-tls-verify", "-s", "https://h",
-            "-v", "3", "-n", ""},
+            "--as-group=g2", "-l", "a=b", "--insecure-skip-tls-verify", "-s", "https://h", "-v",
+            "3", "-n", ""},
            kubectl.Completer());
   BOOST_REQUIRE(kubectl.calls.size() == 1u);
-  BOOST_TEST(kubectl.calls[0] ==
-                 (Words{"__complete", "get", "persistentvolumeclaims", "--kubeconfig=/k",
-                        "--context=c", "--as-group=g1", "--as-group=g2",
-                        "--insecure-skip-tls-verify=true", "--server=https://h", "--namespace",
-                        ""}),
+  BOOST_TEST(kubectl.calls[0] == (Words{"__complete", "get", "persistentvolumeclaims",
+                                        "--kubeconfig=/k", "--context=c", "--as-group=g1",
+                                        "--as-group=g2", "--insecure-skip-tls-verify=true",
+                                        "--server=https://h", "--namespace", ""}),
              boost::test_tools::per_element());
 }
 

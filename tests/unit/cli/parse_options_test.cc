@@ -33,14 +33,14 @@ BOOST_AUTO_TEST_CASE(defaults) {
   BOOST_TEST(!o.connection.insecure_skip_tls_verify.has_value());
 }
 
-BOOST_DATA_TEST_CASE(namespace_spellings,
-                     data::make({"-n=ns", "--namespace=ns", "-nns"}), spelling) {
+BOOST_DATA_TEST_CASE(namespace_spellings, data::make({"-n=ns", "--namespace=ns", "-nns"}),
+                     spelling) {
   BOOST_TEST(Parse({spelling}).connection.namespace_name == "ns");
 }
 
 BOOST_AUTO_TEST_CASE(separate_values) {
-  Options o = Parse({"-n", "ns", "--context", "ctx", "-l", "env in (a,b)", "--max-claims",
-                     "1Ti", "-o", "json", "--once"});
+  Options o = Parse({"-n", "ns", "--context", "ctx", "-l", "env in (a,b)", "--max-claims", "1Ti",
+                     "-o", "json", "--once"});
   BOOST_TEST(o.connection.namespace_name == "ns");
   BOOST_TEST(o.connection.context == "ctx");
   BOOST_TEST(o.label_selector == "env in (a,b)");

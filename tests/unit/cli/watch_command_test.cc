@@ -33,8 +33,7 @@ class ScriptedWatch : public watch::ListerWatcher {
     page.resource_version = "1";
     return page;
   }
-  std::unique_ptr<watch::EventStream> Watch(const watch::Scope&, const std::string&,
-                                            int) override {
+  std::unique_ptr<watch::EventStream> Watch(const watch::Scope&, const std::string&, int) override {
     if (failure) throw *failure;
     return std::make_unique<Stream>(*this);
   }
@@ -129,8 +128,8 @@ BOOST_AUTO_TEST_CASE(json_events_are_one_line_each) {
 
 BOOST_AUTO_TEST_CASE(a_fatal_error_ends_the_watch_with_its_message) {
   ScriptedWatch lister;
-  lister.failure = rest::StatusError(403, "Forbidden",
-                                     "persistentvolumeclaims is forbidden: User \"u\" cannot watch");
+  lister.failure = rest::StatusError(
+      403, "Forbidden", "persistentvolumeclaims is forbidden: User \"u\" cannot watch");
   Run run(lister, "");
   BOOST_TEST(run.code == kExitError);
   BOOST_TEST(run.err.str() ==

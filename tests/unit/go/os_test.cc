@@ -1,10 +1,11 @@
 #include "go/os.h"
 
+#include <unistd.h>
+
 #include <boost/test/unit_test.hpp>
 #include <cerrno>
 #include <cstdlib>
 #include <fstream>
-#include <unistd.h>
 #include <string>
 
 namespace pvcwatch::go {

@@ -94,7 +94,8 @@ BOOST_AUTO_TEST_CASE(parse_bool_takes_go_words_only) {
   for (const char* f : {"0", "f", "F", "FALSE", "false", "False"}) {
     BOOST_TEST((ParseBool(f) == false));
   }
-  for (const char* other : {"", "yes", "tRUE", "2", " true"}) BOOST_TEST(!ParseBool(other).has_value());
+  for (const char* other : {"", "yes", "tRUE", "2", " true"})
+    BOOST_TEST(!ParseBool(other).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(quote_escapes_as_percent_q) {

@@ -1,7 +1,7 @@
 #include "go/x509.h"
 
-#include <boost/test/data/test_case.hpp>
 #include <algorithm>
+#include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <ostream>
@@ -16,10 +16,12 @@ namespace {
 namespace data = boost::unit_test::data;
 using rest::testing::PluginDir;
 
-const std::vector<std::string> kGoLinuxFiles = {
-    "/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt",
-    "/etc/ssl/ca-bundle.pem",             "/etc/pki/tls/cacert.pem",
-    "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem", "/etc/ssl/cert.pem"};
+const std::vector<std::string> kGoLinuxFiles = {"/etc/ssl/certs/ca-certificates.crt",
+                                                "/etc/pki/tls/certs/ca-bundle.crt",
+                                                "/etc/ssl/ca-bundle.pem",
+                                                "/etc/pki/tls/cacert.pem",
+                                                "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem",
+                                                "/etc/ssl/cert.pem"};
 const std::vector<std::string> kGoLinuxDirectories = {"/etc/ssl/certs", "/etc/pki/tls/certs"};
 
 struct EnvCase {

@@ -98,7 +98,10 @@ BOOST_DATA_TEST_CASE(numbers_go_cannot_decode_are_rejected, data::make(kBadNumbe
 }
 
 BOOST_AUTO_TEST_CASE(invalid_utf8_is_replaced_like_go) {
-  const Value value = Value::String(std::string("a\xff" "b\xc3\x28" "c\xed\xa0\x80"));
+  const Value value =
+      Value::String(std::string("a\xff"
+                                "b\xc3\x28"
+                                "c\xed\xa0\x80"));
   BOOST_TEST(Compact(value) == "\"a\\ufffdb\\ufffd(c\\ufffd\\ufffd\\ufffd\"\n");
 }
 
@@ -110,15 +113,14 @@ BOOST_AUTO_TEST_CASE(html_and_separators_are_escaped) {
 }
 
 BOOST_AUTO_TEST_CASE(repeated_keys_keep_the_last_value_as_a_go_map_does) {
-  const Value value = Value::MakeObject({{"b", Value::Number("1")},
-                                         {"a", Value::Number("2")},
-                                         {"b", Value::Number("3")}});
+  const Value value = Value::MakeObject(
+      {{"b", Value::Number("1")}, {"a", Value::Number("2")}, {"b", Value::Number("3")}});
   BOOST_TEST(Indented(value) == "{\n    \"a\": 2,\n    \"b\": 3\n}\n");
 }
 
 BOOST_AUTO_TEST_CASE(empty_containers_stay_on_one_line) {
-  Value value = Value::MakeObject(
-      {{"a", Value::MakeObject()}, {"b", Value::MakeArray()}, {"c", Value()}});
+  Value value =
+      Value::MakeObject({{"a", Value::MakeObject()}, {"b", Value::MakeArray()}, {"c", Value()}});
   BOOST_TEST(Indented(value) == "{\n    \"a\": {},\n    \"b\": [],\n    \"c\": null\n}\n");
   BOOST_TEST(Compact(value) == "{\"a\":{},\"b\":[],\"c\":null}\n");
 }

@@ -80,8 +80,7 @@ BOOST_DATA_TEST_CASE(matches_client_go, data::xrange(testing::JsonPathVectorCoun
   const std::string stage(v["stage"].AsString());
   const bool allow = v["allowMissingKeys"].AsBool(), as_json = v["jsonOutput"].AsBool();
   BOOST_TEST_CONTEXT("template " << text << " on " << v["document"].AsString()
-                                 << ", allowMissingKeys " << allow << ", jsonOutput "
-                                 << as_json) {
+                                 << ", allowMissingKeys " << allow << ", jsonOutput " << as_json) {
     if (stage == "parse") {
       BOOST_TEST(Run(text, Value(), allow, as_json).error == Field(v, "error"));
       return;

@@ -45,8 +45,8 @@ Printed Print(const std::string& format, const std::string& text, const json::Va
 BOOST_AUTO_TEST_SUITE(printer_error_test)
 
 // cli-runtime's JSONPathPrintFlags.ToPrinter and JSONPathPrinter.PrintObj, word for word.
-BOOST_DATA_TEST_CASE(matches_kubectl_printer,
-                     data::xrange(testing::JsonPathVectorCount("printer")), index) {
+BOOST_DATA_TEST_CASE(matches_kubectl_printer, data::xrange(testing::JsonPathVectorCount("printer")),
+                     index) {
   const json::Value& v = testing::JsonPathVectors()["printer"].items()[index];
   const std::string text(v["template"].AsString());
   const Printed got = Print(std::string(v["format"].AsString()), text,

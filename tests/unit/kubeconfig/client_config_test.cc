@@ -136,7 +136,8 @@ const std::vector<ErrorCase> kErrorCases = {
     {"two authentication methods", [](Overrides& o) { o.context = "broken"; },
      "error: more than one authentication method found for conflicted; found "
      "[token basicAuth], only one is allowed"},
-    {"--token and --username", [](Overrides& o) {
+    {"--token and --username",
+     [](Overrides& o) {
        o.token = "t";
        o.username = "u";
      },

@@ -1,10 +1,11 @@
 #include "kubeconfig/errors.h"
-#include "go/os.h"
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 #include <cerrno>
 #include <string>
+
+#include "go/os.h"
 
 namespace pvcwatch::kubeconfig {
 namespace {

@@ -72,7 +72,7 @@ BOOST_AUTO_TEST_CASE(possible_needs_host_port_and_a_token_file) {
   {
     Pod pod;
     BOOST_TEST(!InClusterPossible(pod.dir().path()));  // no token yet
-    pod.dir().Write("token/inside", "x");  // a directory named token does not count
+    pod.dir().Write("token/inside", "x");              // a directory named token does not count
     BOOST_TEST(!InClusterPossible(pod.dir().path()));
   }
   {

@@ -66,26 +66,24 @@ struct PrecedenceCase {
 };
 std::ostream& operator<<(std::ostream& os, const PrecedenceCase& c) { return os << c.name; }
 
-BOOST_DATA_TEST_CASE(chooses_files_as_kubectl,
-                     data::make(std::vector<PrecedenceCase>{
-                         {"explicit path alone", {"/x/k", "/a:/b", "/home/me"}, {"/x/k"}},
-                         {"KUBECONFIG list in order", {"", "/a:/b", "/home/me"}, {"/a", "/b"}},
-                         {"duplicates removed, empty kept for skipping",
-                          {"", "/a::/b:/a", "/h"},
-                          {"/a", "", "/b"}},
-                         {"home fallback", {"", "", "/home/me"}, {"/home/me/.kube/config"}},
-                         {"home fallback with trailing slash", {"", "", "/home/me/"},
-                          {"/home/me/.kube/config"}},
-                     }),
-                     c) {
+BOOST_DATA_TEST_CASE(
+    chooses_files_as_kubectl,
+    data::make(std::vector<PrecedenceCase>{
+        {"explicit path alone", {"/x/k", "/a:/b", "/home/me"}, {"/x/k"}},
+        {"KUBECONFIG list in order", {"", "/a:/b", "/home/me"}, {"/a", "/b"}},
+        {"duplicates removed, empty kept for skipping", {"", "/a::/b:/a", "/h"}, {"/a", "", "/b"}},
+        {"home fallback", {"", "", "/home/me"}, {"/home/me/.kube/config"}},
+        {"home fallback with trailing slash", {"", "", "/home/me/"}, {"/home/me/.kube/config"}},
+    }),
+    c) {
   BOOST_TEST(Precedence(c.rules) == c.files);
 }
 
 BOOST_AUTO_TEST_CASE(merges_first_file_wins_whole_entries) {
   TempDir dir;
   LoadingRules rules;
-  rules.kubeconfig_env = dir.Write("1", kFirst) + ":" + dir.Write("2", kSecond) + ":" +
-                         dir.Write("3", kThird);
+  rules.kubeconfig_env =
+      dir.Write("1", kFirst) + ":" + dir.Write("2", kSecond) + ":" + dir.Write("3", kThird);
   Config config = Load(rules);
   BOOST_TEST(config.current_context == "first-ctx");
   BOOST_TEST(config.clusters.size() == 3u);
@@ -104,8 +102,8 @@ BOOST_AUTO_TEST_CASE(merges_first_file_wins_whole_entries) {
 BOOST_AUTO_TEST_CASE(current_context_comes_from_the_first_file_that_sets_it) {
   TempDir dir;
   LoadingRules rules;
-  rules.kubeconfig_env = dir.Write("3", kThird) + ":" + dir.Write("2", kSecond) + ":" +
-                         dir.Write("1", kFirst);
+  rules.kubeconfig_env =
+      dir.Write("3", kThird) + ":" + dir.Write("2", kSecond) + ":" + dir.Write("1", kFirst);
   BOOST_TEST(Load(rules).current_context == "second-ctx");
 }
 
@@ -180,7 +178,8 @@ BOOST_AUTO_TEST_CASE(every_bad_file_is_reported_one_per_line) {
   BOOST_TEST(LoadError(rules) ==
              "error loading config file \"" + bad1 +
                  "\": the document is not a kubeconfig (expected a YAML mapping)\n"
-                 "error loading config file \"" + bad2 +
+                 "error loading config file \"" +
+                 bad2 +
                  "\": error converting *[]NamedAuthInfo into *map[string]*api.AuthInfo: "
                  "duplicate name \"u\" in list");
 }
@@ -189,8 +188,8 @@ BOOST_AUTO_TEST_CASE(directory_in_the_list_is_a_read_error) {
   TempDir dir;
   LoadingRules rules;
   rules.kubeconfig_env = dir.path();
-  BOOST_TEST(LoadError(rules) == "error: error loading config file \"" + dir.path() +
-                                     "\": read " + dir.path() + ": is a directory");
+  BOOST_TEST(LoadError(rules) == "error: error loading config file \"" + dir.path() + "\": read " +
+                                     dir.path() + ": is a directory");
 }
 
 BOOST_AUTO_TEST_CASE(relative_paths_resolve_against_the_defining_file) {

@@ -46,8 +46,7 @@ const std::vector<ErrorCase> kErrorCases = {
     {"duplicate context name", "contexts:\n- name: x\n- name: x\n",
      "error converting *[]NamedContext into *map[string]*api.Context: duplicate name \"x\" in "
      "list"},
-    {"bad base64 names field and user",
-     "users:\n- name: u\n  user:\n    client-key-data: QUJD!\n",
+    {"bad base64 names field and user", "users:\n- name: u\n  user:\n    client-key-data: QUJD!\n",
      "user \"u\": client-key-data: illegal base64 data at input byte 4"},
     {"folded plain scalar base64 gets a space, as in Go",
      "clusters:\n- name: c\n  cluster:\n    certificate-authority-data: QUJD\n      REVG\n",
@@ -173,8 +172,8 @@ contexts:
 }
 
 BOOST_DATA_TEST_CASE(null_values_are_empty_not_the_text_null,
-                     data::make(std::vector<std::string>{"server:", "server: ~",
-                                                         "server: null", "server: Null"}),
+                     data::make(std::vector<std::string>{"server:", "server: ~", "server: null",
+                                                         "server: Null"}),
                      line) {
   Config config = Parse("clusters:\n- name: c\n  cluster:\n    " + line + "\n", "/k");
   BOOST_TEST(config.clusters.at("c").server == "");
@@ -195,7 +194,8 @@ BOOST_AUTO_TEST_CASE(cluster_exec_extension_is_kept_as_compact_json) {
     extensions:
     - name: client.authentication.k8s.io/exec
       extension: null
-)", "/k");
+)",
+                        "/k");
   BOOST_TEST(config.clusters.at("c").exec_extension ==
              R"({"a":[1,2.5,true,"1"],"n":null,"z":"\u003c\u0026\u003e"})");
   BOOST_TEST(config.clusters.at("d").exec_extension.empty());
@@ -226,8 +226,8 @@ BOOST_AUTO_TEST_CASE(null_lists_and_entries_are_empty) {
 }
 
 BOOST_AUTO_TEST_CASE(block_scalar_base64_may_span_lines) {
-  Config config = Parse(
-      "users:\n- name: u\n  user:\n    client-key-data: |\n      QUJD\n      REVG\n", "/k");
+  Config config =
+      Parse("users:\n- name: u\n  user:\n    client-key-data: |\n      QUJD\n      REVG\n", "/k");
   BOOST_TEST(config.auth_infos.at("u").client_key_data == "ABCDEF");
 }
 
@@ -240,9 +240,9 @@ BOOST_AUTO_TEST_CASE(exec_v1_keeps_an_unset_interactive_mode) {
 }
 
 BOOST_AUTO_TEST_CASE(json_kubeconfig_is_accepted) {
-  Config config = Parse(
-      R"({"clusters":[{"name":"c","cluster":{"server":"https://h"}}],"current-context":"x"})",
-      "/k");
+  Config config =
+      Parse(R"({"clusters":[{"name":"c","cluster":{"server":"https://h"}}],"current-context":"x"})",
+            "/k");
   BOOST_TEST(config.clusters.at("c").server == "https://h");
   BOOST_TEST(config.current_context == "x");
 }

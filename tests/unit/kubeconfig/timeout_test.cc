@@ -27,34 +27,20 @@ std::ostream& operator<<(std::ostream& os, const TimeoutCase& c) { return os << 
 
 BOOST_AUTO_TEST_SUITE(timeout_test)
 
-BOOST_DATA_TEST_CASE(parses_as_kubectl_request_timeout,
-                     data::make(std::vector<TimeoutCase>{
-                         {"0", 0},
-                         {"30", 30000},
-                         {"+5", 5000},
-                         {"007", 7000},
-                         {"1s", 1000},
-                         {"2m", 120000},
-                         {"3h", 10800000},
-                         {"1h30m", 5400000},
-                         {"1.5s", 1500},
-                         {".5s", 500},
-                         {"300ms", 300},
-                         {"1500us", 1},
-                         {"1ns", 1},  // positive but below a millisecond: still a timeout
-                         {"0s", 0},
-                         {"-1s", 0},  // Go's http.Client ignores non-positive timeouts
-                         {"", -1},
-                         {"-1", -1},
-                         {"1x", -1},
-                         {"s", -1},
-                         {"1.s", 1000},
-                         {".s", -1},
-                         {"1 s", -1},
-                         {"5m ", -1},
-                         {"99999999999999999999", -1},
-                     }),
-                     c) {
+BOOST_DATA_TEST_CASE(
+    parses_as_kubectl_request_timeout,
+    data::make(std::vector<TimeoutCase>{
+        {"0", 0},         {"30", 30000},      {"+5", 5000},
+        {"007", 7000},    {"1s", 1000},       {"2m", 120000},
+        {"3h", 10800000}, {"1h30m", 5400000}, {"1.5s", 1500},
+        {".5s", 500},     {"300ms", 300},     {"1500us", 1},
+        {"1ns", 1},                    // positive but below a millisecond: still a timeout
+        {"0s", 0},        {"-1s", 0},  // Go's http.Client ignores non-positive timeouts
+        {"", -1},         {"-1", -1},         {"1x", -1},
+        {"s", -1},        {"1.s", 1000},      {".s", -1},
+        {"1 s", -1},      {"5m ", -1},        {"99999999999999999999", -1},
+    }),
+    c) {
   if (c.milliseconds < 0) {
     try {
       ParseTimeout(c.value);

@@ -135,11 +135,16 @@ std::ostream& operator<<(std::ostream& os, const ClusterCase& c) { return os << 
 
 const std::vector<ClusterCase> kClusterCases = {
     {"server only", "c", [](Cluster& c, const TempDir&) { c.server = "https://h"; }, {}},
-    {"no server", "c", [](Cluster& c, const TempDir&) { c.tls_server_name = "x"; },
+    {"no server",
+     "c",
+     [](Cluster& c, const TempDir&) { c.tls_server_name = "x"; },
      {"no server found for cluster \"c\""}},
-    {"no server, no name", "", [](Cluster& c, const TempDir&) { c.tls_server_name = "x"; },
+    {"no server, no name",
+     "",
+     [](Cluster& c, const TempDir&) { c.tls_server_name = "x"; },
      {"default cluster has no server defined"}},
-    {"ca file and data", "c",
+    {"ca file and data",
+     "c",
      [](Cluster& c, const TempDir& d) {
        c.server = "https://h";
        c.certificate_authority = d.Write("ca", "x");
@@ -147,28 +152,32 @@ const std::vector<ClusterCase> kClusterCases = {
      },
      {"certificate-authority-data and certificate-authority are both specified for c. "
       "certificate-authority-data will override."}},
-    {"unreadable ca", "c",
+    {"unreadable ca",
+     "c",
      [](Cluster& c, const TempDir& d) {
        c.server = "https://h";
        c.certificate_authority = d.path() + "/none";
      },
      {"unable to read certificate-authority <dir>/none for c due to open <dir>/none: no such "
       "file or directory"}},
-    {"proxy with an unsupported scheme", "c",
+    {"proxy with an unsupported scheme",
+     "c",
      [](Cluster& c, const TempDir&) {
        c.server = "https://h";
        c.proxy_url = "ftp://proxy:21";
      },
      {"invalid 'proxy-url' \"ftp://proxy:21\" for cluster \"c\": unsupported scheme \"ftp\", "
       "must be http, https, or socks5"}},
-    {"proxy without a scheme", "c",
+    {"proxy without a scheme",
+     "c",
      [](Cluster& c, const TempDir&) {
        c.server = "https://h";
        c.proxy_url = "10.0.0.1:3128";
      },
      {"invalid 'proxy-url' \"10.0.0.1:3128\" for cluster \"c\": could not parse: "
       "10.0.0.1:3128"}},
-    {"socks5 proxy is valid", "c",
+    {"socks5 proxy is valid",
+     "c",
      [](Cluster& c, const TempDir&) {
        c.server = "https://h";
        c.proxy_url = "SOCKS5://proxy:1080";
@@ -187,8 +196,7 @@ BOOST_DATA_TEST_CASE(validates_users_with_client_go_messages, data::make(kUserCa
   BOOST_TEST(ValidateAuthInfo("alice", user) == expected, boost::test_tools::per_element());
 }
 
-BOOST_DATA_TEST_CASE(validates_clusters_with_client_go_messages, data::make(kClusterCases),
-                     c) {
+BOOST_DATA_TEST_CASE(validates_clusters_with_client_go_messages, data::make(kClusterCases), c) {
   TempDir dir;
   Cluster cluster;
   c.setup(cluster, dir);
@@ -199,8 +207,7 @@ BOOST_DATA_TEST_CASE(validates_clusters_with_client_go_messages, data::make(kClu
 }
 
 BOOST_AUTO_TEST_CASE(empty_cluster_is_err_empty_cluster_alone) {
-  BOOST_TEST(ValidateClusterInfo("c", Cluster{}, true) ==
-                 Messages{"cluster has no server defined"},
+  BOOST_TEST(ValidateClusterInfo("c", Cluster{}, true) == Messages{"cluster has no server defined"},
              boost::test_tools::per_element());
 }
 

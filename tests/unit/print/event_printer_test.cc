@@ -1,11 +1,10 @@
-#include "print/make_event_printer.h"
-
 #include <boost/test/unit_test.hpp>
 #include <memory>
 #include <sstream>
 #include <string>
 
 #include "../pvc/claim_fixture.h"
+#include "print/make_event_printer.h"
 #include "pvc/claim.h"
 
 namespace pvcwatch::print {
@@ -17,14 +16,13 @@ struct Printed {
   std::ostringstream out, err;
   std::unique_ptr<EventPrinter> printer;
   explicit Printed(EventFormat format, bool all_namespaces = false)
-      : printer(MakeEventPrinter(format, out, err, all_namespaces,
-                                 [] { return std::string("T "); })) {}
+      : printer(
+            MakeEventPrinter(format, out, err, all_namespaces, [] { return std::string("T "); })) {}
 };
 
 pvc::Change Added(const std::string& size) {
   json::Value object = testing::ClaimObject("u1", "data", size, "team-a");
-  return pvc::Change{pvc::Change::Kind::kAdded, pvc::ClaimFromObject(object), std::nullopt,
-                     object};
+  return pvc::Change{pvc::Change::Kind::kAdded, pvc::ClaimFromObject(object), std::nullopt, object};
 }
 
 const Quantity kTotal = Quantity::Parse("225Gi");

@@ -124,8 +124,7 @@ BOOST_DATA_TEST_CASE(matches_apimachinery_oracle, data::make(OracleVectors()), n
 
 BOOST_AUTO_TEST_CASE(oracle_vectors_are_present) { BOOST_TEST(OracleVectors().size() >= 100u); }
 
-BOOST_DATA_TEST_CASE(parses_rfc3339_as_metav1_time, data::make(kTimestamps), text, seconds,
-                     nanos) {
+BOOST_DATA_TEST_CASE(parses_rfc3339_as_metav1_time, data::make(kTimestamps), text, seconds, nanos) {
   const auto parsed = ParseCreationTimestamp(text);
   BOOST_REQUIRE(parsed.has_value());
   BOOST_TEST((*parsed == At(seconds, nanos)));
@@ -140,9 +139,10 @@ BOOST_AUTO_TEST_CASE(malformed_timestamp_error_names_the_text) {
     ParseCreationTimestamp("yesterday");
     BOOST_ERROR("no error");
   } catch (const go::TimeParseError& e) {
-    BOOST_TEST(std::string(e.what()) == "parsing time \"yesterday\" as "
-                                        "\"2006-01-02T15:04:05Z07:00\": cannot parse "
-                                        "\"yesterday\" as \"2006\"");
+    BOOST_TEST(std::string(e.what()) ==
+               "parsing time \"yesterday\" as "
+               "\"2006-01-02T15:04:05Z07:00\": cannot parse "
+               "\"yesterday\" as \"2006\"");
   }
 }
 

@@ -2,8 +2,8 @@
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
-#include <string>
 #include <ostream>
+#include <string>
 
 namespace pvcwatch::print {
 namespace {
@@ -39,9 +39,11 @@ const Case kLine[] = {
     {"bell\a back\b nul" + std::string(1, '\0'), "bell^G back^H nul^@"},
     {"del\x7f", "del^?"},
     {"tab\tand\nline", "tab\tand\nline"},
-    {"csi\xc2\x9b" "2J", "csi^[[2J"},      // U+009B
+    {"csi\xc2\x9b"
+     "2J",
+     "csi^[[2J"},                          // U+009B
     {"nbsp\xc2\xa0ok", "nbsp\xc2\xa0ok"},  // U+00A0 is printable
-    {"lone\x9b", "lone\x9b"},               // not UTF-8: no terminal reads it as CSI
+    {"lone\x9b", "lone\x9b"},              // not UTF-8: no terminal reads it as CSI
     {"trailing\xc2", "trailing\xc2"},
     {"caf\xc3\xa9 \xe2\x9c\x93", "caf\xc3\xa9 \xe2\x9c\x93"},
 };

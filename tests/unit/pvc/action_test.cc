@@ -90,9 +90,9 @@ BOOST_AUTO_TEST_CASE(crossings_beyond_the_running_limit_keep_only_the_latest) {
   limits.stop_grace = 1s;
   const auto log = std::filesystem::path(dir.path()) / "log";
   // Each action records its crossing and then blocks until Stop.
-  ActionRunner runner("echo \"$PVCWATCH_EVENT $PVCWATCH_TOTAL\" >> " + log.string() +
-                          "; exec sleep 60",
-                      limits, reports.Reporter());
+  ActionRunner runner(
+      "echo \"$PVCWATCH_EVENT $PVCWATCH_TOTAL\" >> " + log.string() + "; exec sleep 60", limits,
+      reports.Reporter());
   runner.Start(Crossing("overage", "1"));
   runner.Start(Crossing("normal", "2"));
   runner.Start(Crossing("overage", "3"));
@@ -110,10 +110,12 @@ BOOST_AUTO_TEST_CASE(crossings_beyond_the_running_limit_keep_only_the_latest) {
   BOOST_TEST(!std::getline(in, more));  // the others waited, and Stop dropped the last
   const std::vector<std::string> lines = reports.Taken();
   BOOST_TEST_REQUIRE(lines.size() == 2u);
-  BOOST_TEST(lines[0] == "action for normal at 2 skipped: 1 actions still running and a later "
-                         "crossing came");
-  BOOST_TEST(lines[1] == "action for overage at 3 skipped: 1 actions still running and a later "
-                         "crossing came");
+  BOOST_TEST(lines[0] ==
+             "action for normal at 2 skipped: 1 actions still running and a later "
+             "crossing came");
+  BOOST_TEST(lines[1] ==
+             "action for overage at 3 skipped: 1 actions still running and a later "
+             "crossing came");
 }
 
 BOOST_AUTO_TEST_CASE(an_action_past_its_timeout_is_killed_and_reported) {

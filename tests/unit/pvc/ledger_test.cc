@@ -49,9 +49,9 @@ BOOST_AUTO_TEST_CASE(the_article_story) {
   BOOST_TEST(r.ledger.total().String() == "225Gi");
   r.ledger.Delete(ClaimObject("u2", "my-mongo", "100Gi"));
   BOOST_TEST(r.ledger.total().String() == "125Gi");
-  BOOST_TEST(r.lines == (std::vector<std::string>{"added my-redis 50Gi", "added my-mongo 100Gi",
-                                                  "added my-influx 75Gi",
-                                                  "removed my-mongo 100Gi"}));
+  BOOST_TEST(r.lines ==
+             (std::vector<std::string>{"added my-redis 50Gi", "added my-mongo 100Gi",
+                                       "added my-influx 75Gi", "removed my-mongo 100Gi"}));
 }
 
 BOOST_AUTO_TEST_CASE(resize_changes_total_and_delete_removes_what_was_counted) {
@@ -62,8 +62,7 @@ BOOST_AUTO_TEST_CASE(resize_changes_total_and_delete_removes_what_was_counted) {
   // The DELETED object says 999Gi; what was counted (80Gi) is what goes.
   r.ledger.Delete(ClaimObject("u1", "a", "999Gi"));
   BOOST_TEST(r.ledger.total().IsZero());
-  BOOST_TEST(r.lines ==
-             (std::vector<std::string>{"resized a 80Gi from 50Gi", "removed a 80Gi"}));
+  BOOST_TEST(r.lines == (std::vector<std::string>{"resized a 80Gi from 50Gi", "removed a 80Gi"}));
 }
 
 BOOST_AUTO_TEST_CASE(replayed_added_is_not_double_counted) {
@@ -118,7 +117,8 @@ BOOST_AUTO_TEST_CASE(uid_listed_twice_counts_its_last_entry_and_relists_silently
 
 BOOST_AUTO_TEST_CASE(totals_per_namespace_and_class) {
   Recorder r;
-  r.List({ClaimObject("u1", "a", "50Gi", "ns1", "fast"), ClaimObject("u2", "b", "10Gi", "ns2", "slow"),
+  r.List({ClaimObject("u1", "a", "50Gi", "ns1", "fast"),
+          ClaimObject("u2", "b", "10Gi", "ns2", "slow"),
           ClaimObject("u3", "c", "1Gi", "ns1", "slow")});
   BOOST_TEST(r.ledger.namespace_totals().at("ns1").String() == "51Gi");
   BOOST_TEST(r.ledger.namespace_totals().at("ns2").String() == "10Gi");

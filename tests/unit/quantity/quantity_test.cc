@@ -209,7 +209,7 @@ const std::vector<ParseCase> kParseErrors = {
     {"1e+", kErrSuffix},
     {"1Mi1", kErrSuffix},
     {"1e9223372036854775808", kErrSuffix},  // the exponent must fit in int64
-    {"Pi", kErrNumeric},                     // upstream's inf.Dec path needs a digit
+    {"Pi", kErrNumeric},                    // upstream's inf.Dec path needs a digit
     {".Ei", kErrNumeric},
     {"e-20", kErrNumeric},
 };
@@ -230,7 +230,7 @@ const std::vector<ParseCase> kLimits = {
     {"0e400000000", "0"},
     {"1e-400000000", "1e-9"},
     {"-5e-2000000000", "-1e-9"},
-    {"1e4294967296", "1e4294967296"},  // upstream keeps the low 32 bits of the exponent: 1
+    {"1e4294967296", "1e4294967296"},     // upstream keeps the low 32 bits of the exponent: 1
     {"1e9223372036854775807", "100e-3"},  // low 32 bits: -1
     {std::string(5000, '9') + "Ki", "9223372036854775807"},
     {"0." + std::string(5000, '0') + "1", "1n"},

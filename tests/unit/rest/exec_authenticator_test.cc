@@ -123,8 +123,7 @@ BOOST_FIXTURE_TEST_CASE(cluster_info_only_with_provide_cluster_info, Fixture) {
   ExecAuthenticator with = Make(cluster);
   with.Get();
   BOOST_TEST(dir.Read("env").find("\"spec\":{\"cluster\":{\"server\":\"https://10.0.0.1:6443\","
-                                  "\"config\":null},\"interactive\":false}") !=
-             std::string::npos);
+                                  "\"config\":null},\"interactive\":false}") != std::string::npos);
 }
 
 BOOST_FIXTURE_TEST_CASE(arguments_are_passed_without_a_shell, Fixture) {

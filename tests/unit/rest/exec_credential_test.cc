@@ -28,13 +28,20 @@ const std::string kProbeType =
 const std::vector<RejectCase> kRejectCases = {
     {"plain text", "garbage\n",
      "decoding stdout: couldn't get version/kind; json parse error: json: cannot unmarshal "
-     "string" + kProbeType},
-    {"a number", "42", "decoding stdout: couldn't get version/kind; json parse error: json: "
-                       "cannot unmarshal number" + kProbeType},
-    {"an array", "[1]", "decoding stdout: couldn't get version/kind; json parse error: json: "
-                        "cannot unmarshal array" + kProbeType},
-    {"a boolean", "true", "decoding stdout: couldn't get version/kind; json parse error: json: "
-                          "cannot unmarshal bool" + kProbeType},
+     "string" +
+         kProbeType},
+    {"a number", "42",
+     "decoding stdout: couldn't get version/kind; json parse error: json: "
+     "cannot unmarshal number" +
+         kProbeType},
+    {"an array", "[1]",
+     "decoding stdout: couldn't get version/kind; json parse error: json: "
+     "cannot unmarshal array" +
+         kProbeType},
+    {"a boolean", "true",
+     "decoding stdout: couldn't get version/kind; json parse error: json: "
+     "cannot unmarshal bool" +
+         kProbeType},
     {"nothing", "",
      "exec plugin is configured to use API version client.authentication.k8s.io/v1, plugin "
      "returned version client.authentication.k8s.io/__internal"},
@@ -113,8 +120,9 @@ BOOST_AUTO_TEST_CASE(reads_token_and_expiration) {
       kV1);
   BOOST_TEST(c.token == "t0k");
   BOOST_REQUIRE(c.expiration.has_value());
-  BOOST_TEST(std::chrono::duration_cast<std::chrono::seconds>(c.expiration->time_since_epoch())
-                 .count() == 1893553445);
+  BOOST_TEST(
+      std::chrono::duration_cast<std::chrono::seconds>(c.expiration->time_since_epoch()).count() ==
+      1893553445);
 }
 
 BOOST_AUTO_TEST_CASE(reads_certificate_pair_without_kind_and_null_expiration) {
@@ -185,8 +193,9 @@ BOOST_AUTO_TEST_CASE(base64_pads_like_go) {
   for (auto [ca, encoded] : std::vector<std::pair<std::string, std::string>>{
            {"a", "YQ=="}, {"ab", "YWI="}, {"abc", "YWJj"}, {"abcd", "YWJjZA=="}}) {
     cluster.certificate_authority_data = ca;
-    BOOST_TEST(ExecInfo(kV1, false, &cluster).find("\"certificate-authority-data\":\"" +
-                                                   encoded + "\"") != std::string::npos);
+    BOOST_TEST(
+        ExecInfo(kV1, false, &cluster).find("\"certificate-authority-data\":\"" + encoded + "\"") !=
+        std::string::npos);
   }
 }
 

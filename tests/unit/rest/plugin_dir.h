@@ -49,23 +49,23 @@ class PluginDir {
     return text.str();
   }
 
-  bool Exists(const std::string& name) const {
-    return std::filesystem::exists(path_ + "/" + name);
-  }
+  bool Exists(const std::string& name) const { return std::filesystem::exists(path_ + "/" + name); }
 
   /// A plugin that records each run (runs, env, args, stdin), copies <dir>/say to its
   /// stderr, prints <dir>/output and exits with <dir>/status (0 when absent).
   std::string WriteRecordingPlugin(const std::string& name = "plugin") const {
     return Write(name,
                  "#!/bin/sh\n"
-                 "d='" + path_ + "'\n"
-                 "echo run >> \"$d/runs\"\n"
-                 "env > \"$d/env\"\n"
-                 "printf '%s\\n' \"$@\" > \"$d/args\"\n"
-                 "readlink /proc/self/fd/0 > \"$d/stdin\"\n"
-                 "if [ -f \"$d/say\" ]; then cat \"$d/say\" >&2; fi\n"
-                 "cat \"$d/output\"\n"
-                 "exit $(cat \"$d/status\" 2>/dev/null || echo 0)\n",
+                 "d='" +
+                     path_ +
+                     "'\n"
+                     "echo run >> \"$d/runs\"\n"
+                     "env > \"$d/env\"\n"
+                     "printf '%s\\n' \"$@\" > \"$d/args\"\n"
+                     "readlink /proc/self/fd/0 > \"$d/stdin\"\n"
+                     "if [ -f \"$d/say\" ]; then cat \"$d/say\" >&2; fi\n"
+                     "cat \"$d/output\"\n"
+                     "exit $(cat \"$d/status\" 2>/dev/null || echo 0)\n",
                  0755);
   }
 

@@ -27,9 +27,9 @@ std::ostream& operator<<(std::ostream& os, const NoProxyCase& c) {
 // them); every row was checked against go1.26's ProxyFromEnvironment.
 const std::vector<NoProxyCase> kNoProxyCases = {
     {"", "example.com", "443", true},
-    {"", "localhost", "443", false},     // localhost is never proxied...
-    {"", "LOCALHOST", "443", true},      // ...compared before lower-casing, as Go does
-    {"", "127.0.0.1", "443", false},     // nor is a loopback address
+    {"", "localhost", "443", false},  // localhost is never proxied...
+    {"", "LOCALHOST", "443", true},   // ...compared before lower-casing, as Go does
+    {"", "127.0.0.1", "443", false},  // nor is a loopback address
     {"", "127.8.9.10", "6443", false},
     {"", "::1", "443", false},
     {"", "10.0.0.1", "443", true},

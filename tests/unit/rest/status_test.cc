@@ -53,8 +53,8 @@ BOOST_AUTO_TEST_CASE(unknown_5xx_quotes_the_body) {
 }
 
 BOOST_AUTO_TEST_CASE(not_found_without_status) {
-  StatusError e = StatusErrorFromResponse(Answer(404, "404 page not found"), "get",
-                                          "persistentvolumeclaims");
+  StatusError e =
+      StatusErrorFromResponse(Answer(404, "404 page not found"), "get", "persistentvolumeclaims");
   BOOST_TEST(e.reason() == "NotFound");
   BOOST_TEST(std::string(e.what()) ==
              "the server could not find the requested resource (get persistentvolumeclaims)");

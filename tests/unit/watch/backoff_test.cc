@@ -20,8 +20,8 @@ BOOST_AUTO_TEST_SUITE(backoff_test)
 BOOST_AUTO_TEST_CASE(doubles_from_800ms_to_30s_with_jitter) {
   Backoff backoff(42);
   auto now = std::chrono::steady_clock::time_point{} + 1h;
-  const Backoff::Duration bases[] = {800ms, 1600ms, 3200ms, 6400ms, 12800ms, 25600ms,
-                                     30000ms, 30000ms};
+  const Backoff::Duration bases[] = {800ms,   1600ms,  3200ms,  6400ms,
+                                     12800ms, 25600ms, 30000ms, 30000ms};
   for (Backoff::Duration base : bases) {
     const Backoff::Duration wait = backoff.Next(now);
     BOOST_TEST(Within(wait, base), wait.count() << " ms for " << base.count());

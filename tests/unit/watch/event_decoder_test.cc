@@ -64,10 +64,11 @@ BOOST_DATA_TEST_CASE(
         Malformed{"{\"object\":{}}", "malformed watch event: no type or object"},
         Malformed{"{\"type\":\"ADDED\",\"object\":[]}", "malformed watch event: no type or object"},
         Malformed{"[]", "malformed watch event: no type or object"},
-        Malformed{"<html>", "malformed watch event: invalid JSON at line 1, column 1: The "
-                            "JSON document has an "
-                            "improper structure: missing or superfluous commas, braces, missing "
-                            "keys, etc."},
+        Malformed{"<html>",
+                  "malformed watch event: invalid JSON at line 1, column 1: The "
+                  "JSON document has an "
+                  "improper structure: missing or superfluous commas, braces, missing "
+                  "keys, etc."},
     }),
     m) {
   BOOST_TEST(Message(m.line) == m.message);

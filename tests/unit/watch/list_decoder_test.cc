@@ -28,10 +28,10 @@ std::string Message(std::string_view body) {
 BOOST_AUTO_TEST_SUITE(list_decoder_test)
 
 BOOST_AUTO_TEST_CASE(list_items_get_the_list_kind_back) {
-  ListPage page = DecodeListPage(
-      R"({"kind":"PersistentVolumeClaimList","apiVersion":"v1",)"
-      R"("metadata":{"resourceVersion":"220","continue":"abc"},)"
-      R"("items":[{"metadata":{"name":"a"}},{"kind":"Other","metadata":{}}]})");
+  ListPage page =
+      DecodeListPage(R"({"kind":"PersistentVolumeClaimList","apiVersion":"v1",)"
+                     R"("metadata":{"resourceVersion":"220","continue":"abc"},)"
+                     R"("items":[{"metadata":{"name":"a"}},{"kind":"Other","metadata":{}}]})");
   BOOST_TEST(page.resource_version == "220");
   BOOST_TEST(page.continue_token == "abc");
   BOOST_REQUIRE(page.items.size() == 2u);
@@ -59,8 +59,8 @@ BOOST_AUTO_TEST_CASE(managed_fields_are_left_out_of_list_and_table_items) {
   for (const std::string& body :
        {R"({"kind":"PersistentVolumeClaimList","items":[{"metadata":{"name":"a",)" + managed +
             R"(,"uid":"u"},"spec":{"managedFields":1}}]})",
-        R"({"kind":"Table","rows":[{"cells":["a"],"object":{"metadata":{"name":"a",)" +
-            managed + R"(,"uid":"u"},"spec":{"managedFields":1}}}]})"}) {
+        R"({"kind":"Table","rows":[{"cells":["a"],"object":{"metadata":{"name":"a",)" + managed +
+            R"(,"uid":"u"},"spec":{"managedFields":1}}}]})"}) {
     ListPage page = DecodeListPage(body);
     BOOST_REQUIRE(page.items.size() == 1u);
     BOOST_TEST(page.items[0]["metadata"].Find("managedFields") == nullptr);

@@ -126,7 +126,9 @@ Event Ev(const std::string& type, const std::string& name, const std::string& rv
 }
 
 Event Bookmark(const std::string& rv) {
-  return Event{"BOOKMARK", json::Parse(R"({"kind":"PersistentVolumeClaim","metadata":{"resourceVersion":")" + rv + R"("}})")};
+  return Event{"BOOKMARK",
+               json::Parse(R"({"kind":"PersistentVolumeClaim","metadata":{"resourceVersion":")" +
+                           rv + R"("}})")};
 }
 
 Event ErrorEvent(int code, const std::string& reason) {
@@ -171,10 +173,9 @@ BOOST_AUTO_TEST_CASE(expired_error_event_relists) {
   b.lw.watches.push_back({{ErrorEvent(410, "Expired")}, {}, {}});
   b.lw.lists.push_back({{ClaimObject("u2", "b", "1Gi")}, "99", {}});
   b.reflector.Run();
-  BOOST_TEST(b.lw.calls ==
-             (std::vector<std::string>{"list", "watch@10", "list", "watch@99"}));
-  BOOST_TEST(b.store.log == (std::vector<std::string>{"begin", "list a", "end@10", "begin",
-                                                      "list b", "end@99"}));
+  BOOST_TEST(b.lw.calls == (std::vector<std::string>{"list", "watch@10", "list", "watch@99"}));
+  BOOST_TEST(b.store.log ==
+             (std::vector<std::string>{"begin", "list a", "end@10", "begin", "list b", "end@99"}));
   // client-go waits its backoff before the relist, so 410 every time cannot spin.
   BOOST_REQUIRE(b.clock.sleeps.size() == 1u);
   BOOST_TEST(b.clock.sleeps[0].count() >= 800);
@@ -222,8 +223,7 @@ BOOST_AUTO_TEST_CASE(broken_connection_backs_off_and_resumes_from_last_version) 
       {{Ev("ADDED", "a", "11")}, rest::ConnectionError("h:1", "connection reset by peer"), {}});
   b.lw.watches.push_back({{}, {}, rest::ConnectionError("h:1", "connection refused", true)});
   b.reflector.Run();
-  BOOST_TEST(b.lw.calls ==
-             (std::vector<std::string>{"list", "watch@10", "watch@11", "watch@11"}));
+  BOOST_TEST(b.lw.calls == (std::vector<std::string>{"list", "watch@10", "watch@11", "watch@11"}));
   BOOST_TEST(b.clock.sleeps.size() == 2u);
 }
 
@@ -233,8 +233,7 @@ BOOST_AUTO_TEST_CASE(watch_ending_at_once_without_events_backs_off) {
   b.lw.watches.push_back({{}, {}, {}});
   b.lw.watches.push_back({{}, {}, {}});
   b.reflector.Run();
-  BOOST_TEST(b.lw.calls ==
-             (std::vector<std::string>{"list", "watch@10", "watch@10", "watch@10"}));
+  BOOST_TEST(b.lw.calls == (std::vector<std::string>{"list", "watch@10", "watch@10", "watch@10"}));
   BOOST_TEST(b.clock.sleeps.size() == 2u);
 }
 
