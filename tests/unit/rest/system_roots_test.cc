@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "rest/plugin_dir.h"
+#include "plugin_dir.h"
 
 namespace pvcwatch::rest {
 namespace {
