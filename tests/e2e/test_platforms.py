@@ -31,7 +31,7 @@ ELF_MACHINE = {"linux_amd64": 62, "linux_arm64": 183}  # EM_X86_64, EM_AARCH64
 archives = {}  # platform -> the archive scripts/package made
 extracted = {}  # platform -> a directory holding its files
 roots = {}  # suite -> root filesystem
-saved_bundles = {}  # suite -> the bundle as scripts/package left it
+saved_bundles = {}  # suite -> the bundle as scripts/package made it
 
 
 def setUpModule():
@@ -64,7 +64,12 @@ def root_filesystem(suite, cluster_ca):
             harness.prerequisite(f"no {suite} root filesystem: {err}")
         root = out[-1]
         bundle = os.path.join(root, BUNDLE[suite])
-        with open(bundle, "rb") as f:
+        # The bundle as scripts/package made it, kept beside the root filesystem (a run
+        # that died before tearDownModule must not leave its CA in for the next).
+        pristine = os.path.join(os.path.dirname(root), f"{suite}-bundle.orig")
+        if not os.path.exists(pristine):
+            shutil.copyfile(bundle, pristine)
+        with open(pristine, "rb") as f:
             saved_bundles[suite] = f.read()
         with open(cluster_ca, "rb") as f:
             ca = f.read()
