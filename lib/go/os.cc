@@ -11,7 +11,57 @@ extern char** environ;
 
 namespace pvcwatch::go {
 
+namespace {
+
+// Go's syscall error strings on Linux (zerrors_linux.go's table, glibc's wording), for
+// the errors a file, a process or a socket gives us: the C library's own text differs
+// under musl ("symbolic link loop" for ELOOP) and on macOS.
+struct ErrnoName {
+  int errnum;
+  const char* text;
+};
+constexpr ErrnoName kErrnoTexts[] = {
+    {EPERM, "operation not permitted"},
+    {ENOENT, "no such file or directory"},
+    {EINTR, "interrupted system call"},
+    {EIO, "input/output error"},
+    {ENXIO, "no such device or address"},
+    {E2BIG, "argument list too long"},
+    {ENOEXEC, "exec format error"},
+    {EBADF, "bad file descriptor"},
+    {EAGAIN, "resource temporarily unavailable"},
+    {ENOMEM, "cannot allocate memory"},
+    {EACCES, "permission denied"},
+    {EEXIST, "file exists"},
+    {ENODEV, "no such device"},
+    {ENOTDIR, "not a directory"},
+    {EISDIR, "is a directory"},
+    {EINVAL, "invalid argument"},
+    {ENFILE, "too many open files in system"},
+    {EMFILE, "too many open files"},
+    {ETXTBSY, "text file busy"},
+    {EFBIG, "file too large"},
+    {ENOSPC, "no space left on device"},
+    {EROFS, "read-only file system"},
+    {EPIPE, "broken pipe"},
+    {ENAMETOOLONG, "file name too long"},
+    {ELOOP, "too many levels of symbolic links"},
+    {EADDRINUSE, "address already in use"},
+    {ENETUNREACH, "network is unreachable"},
+    {ECONNABORTED, "software caused connection abort"},
+    {ECONNRESET, "connection reset by peer"},
+    {ETIMEDOUT, "connection timed out"},
+    {ECONNREFUSED, "connection refused"},
+    {EHOSTUNREACH, "no route to host"},
+};
+
+}  // namespace
+
 std::string ErrnoText(int errnum) {
+  for (const ErrnoName& name : kErrnoTexts) {
+    if (name.errnum == errnum) return name.text;
+  }
+  // Anything else: the C library's text, lower-cased at the start as Go's table is.
   std::string text = std::strerror(errnum);
   if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] + 32);
   return text;

@@ -16,6 +16,9 @@ BOOST_AUTO_TEST_CASE(errno_text_is_go_syscall_text) {
   BOOST_TEST(ErrnoText(ENOENT) == "no such file or directory");
   BOOST_TEST(ErrnoText(EISDIR) == "is a directory");
   BOOST_TEST(ErrnoText(EFBIG) == "file too large");
+  BOOST_TEST(ErrnoText(ELOOP) ==
+             "too many levels of symbolic links");  // musl: "symbolic link loop"
+  BOOST_TEST(ErrnoText(ENOEXEC) == "exec format error");
 }
 
 BOOST_AUTO_TEST_CASE(read_file_fails_with_go_text_for_each_cause) {
