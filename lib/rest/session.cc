@@ -33,6 +33,14 @@ Poco::Timespan Span(std::chrono::milliseconds ms) {
 // cannot be shut down from another thread, so Dial waits in slices.
 constexpr std::chrono::milliseconds kDialSlice{100};
 
+// The end of a connect, a handshake or a tunnel that Cancel asked for (Go's text for a
+// request whose context ended).
+void ThrowIfCancelled(const Endpoint& endpoint, const SessionOptions& options) {
+  if (options.sockets && options.sockets->cancelled()) {
+    throw ConnectionError(endpoint.host_port, "context canceled");
+  }
+}
+
 // Go's net.Dialer{Timeout, KeepAlive: 30 s}: the connect bounded by `options`'s connect
 // timeout and ended by a Cancel; keep-alive probes after 30 s idle, then every 30 s.
 Poco::Net::StreamSocket Dial(const Poco::Net::SocketAddress& address, const Endpoint& endpoint,
@@ -41,9 +49,7 @@ Poco::Net::StreamSocket Dial(const Poco::Net::SocketAddress& address, const Endp
   tcp.connectNB(address);
   const auto deadline = std::chrono::steady_clock::now() + options.connect_timeout;
   for (;;) {
-    if (options.sockets && options.sockets->cancelled()) {
-      throw ConnectionError(endpoint.host_port, "context canceled");
-    }
+    ThrowIfCancelled(endpoint, options);
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
@@ -181,6 +187,9 @@ class ServerNameSession : public Poco::Net::HTTPSClientSession {
     Poco::Net::SecureStreamSocket tls =
         Poco::Net::SecureStreamSocket::attach(tcp, options_.server_name, options_.tls);
     for (;;) {
+      // A Cancel shuts the socket down: the handshake then fails at once, and must not
+      // be retried until its deadline.
+      ThrowIfCancelled(endpoint_, options_);
       const std::chrono::milliseconds wait = left();
       if (wait.count() <= 0) {
         throw ConnectionError(endpoint_.host_port,
