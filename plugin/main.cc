@@ -12,6 +12,7 @@
 #include "cli/parse_options.h"
 #include "cli/run.h"
 #include "go/os.h"
+#include "go/strconv.h"
 #include "print/fd_output.h"
 #include "print/terminal_escape.h"
 
@@ -64,7 +65,8 @@ int main(int argc, char** argv) {
     // resume, and a service-account directory of their own for in-cluster mode.
     RunSettings settings;
     if (const char* seconds = std::getenv("PVCWATCH_WATCH_TIMEOUT_SECONDS")) {
-      settings.watch.server_timeout_seconds = std::atoi(seconds);
+      settings.watch.server_timeout_seconds =
+          static_cast<int>(pvcwatch::go::ParseIntOrNull(seconds, 10, 32).value_or(0));
     }
     if (const char* dir = std::getenv("PVCWATCH_SERVICEACCOUNT_DIR"); dir && *dir) {
       settings.service_account_dir = dir;

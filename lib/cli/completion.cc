@@ -125,14 +125,10 @@ Completion FlagNames(const Typed& typed, const std::string& prefix) {
 Completion FlagValue(const Flag& flag, const Typed& typed, const std::string& prefix,
                      const KubectlCompleter& kubectl) {
   switch (flag.completion) {
-    case ValueCompletion::kChoices:
-      return Filtered(flag.choices, prefix, kDirectiveNoFileComp);
-    case ValueCompletion::kFile:
-      return Completion{{}, kDirectiveDefault};
-    case ValueCompletion::kNothing:
-      return Completion{{}, kDirectiveNoFileComp};
-    case ValueCompletion::kKubectl:
-      break;
+    case ValueCompletion::kChoices: return Filtered(flag.choices, prefix, kDirectiveNoFileComp);
+    case ValueCompletion::kFile: return Completion{{}, kDirectiveDefault};
+    case ValueCompletion::kNothing: return Completion{{}, kDirectiveNoFileComp};
+    case ValueCompletion::kKubectl: break;
   }
   std::vector<std::string> args = {"__complete", "get", "persistentvolumeclaims"};
   for (const auto& [typed_flag, value] : typed.values) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string_view>
 
+#include "go/net.h"
 #include "go/os.h"
 #include "go/strconv.h"
 #include "go/strings.h"
@@ -137,22 +138,6 @@ bool UseProxy(const std::string& no_proxy, const std::string& host, const std::s
     }
   }
   return true;
-}
-
-bool SplitHostPort(const std::string& text, std::string& host, std::string& port) {
-  size_t colon = text.rfind(':');
-  if (colon == std::string::npos) return false;
-  if (!text.empty() && text[0] == '[') {
-    size_t close = text.find(']');
-    if (close == std::string::npos || close + 1 != colon) return false;
-    host = text.substr(1, close - 1);
-  } else {
-    host = text.substr(0, colon);
-    if (host.find(':') != std::string::npos) return false;
-  }
-  port = text.substr(colon + 1);
-  return host.find_first_of("[]") == std::string::npos &&
-         port.find_first_of("[]") == std::string::npos;
 }
 
 std::string WithScheme(const std::string& value) {

@@ -27,7 +27,4 @@ bool UseProxy(const std::string& no_proxy, const std::string& host, const std::s
 /// httpproxy parseProxy: a value without a scheme it knows is taken as "http://" + value.
 std::string WithScheme(const std::string& value);
 
-/// net.SplitHostPort: "host:port" or "[v6]:port" into its parts; false when malformed.
-bool SplitHostPort(const std::string& text, std::string& host, std::string& port);
-
 }  // namespace pvcwatch::go

@@ -175,12 +175,8 @@ std::string FormatFloat(double value, char format) {
   const Digits d = ShortestDigits(std::fabs(value));
   const int nd = static_cast<int>(d.digits.size());
   switch (format) {
-    case 'e':
-      AppendE(out, d, std::max(nd - 1, 0));
-      break;
-    case 'f':
-      AppendF(out, d, std::max(nd - d.point, 0));
-      break;
+    case 'e': AppendE(out, d, std::max(nd - 1, 0)); break;
+    case 'f': AppendF(out, d, std::max(nd - d.point, 0)); break;
     case 'g': {
       // Shortest %g switches to %e at exponent < -4 or >= 6 (strconv uses precision 6
       // for the decision when no precision is given).

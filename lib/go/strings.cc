@@ -24,10 +24,8 @@ bool IsSpace(char32_t r) {
     case 0x2029:
     case 0x202F:
     case 0x205F:
-    case 0x3000:
-      return true;
-    default:
-      return r >= 0x2000 && r <= 0x200A;
+    case 0x3000: return true;
+    default: return r >= 0x2000 && r <= 0x200A;
   }
 }
 

@@ -43,70 +43,6 @@ std::optional<std::uint64_t> UnitNanoseconds(std::string_view unit) {
   return std::nullopt;
 }
 
-// Go's time.ParseDuration: [-+]? then one or more <number>[.<fraction>]<unit>, or "0".
-// Returns signed nanoseconds, nullopt on any syntax error or overflow.
-std::optional<std::int64_t> ParseDurationText(std::string_view s) {
-  bool negative = false;
-  if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
-    negative = s.front() == '-';
-    s.remove_prefix(1);
-  }
-  if (s == "0") return 0;
-  if (s.empty()) return std::nullopt;
-  std::uint64_t total = 0;
-  while (!s.empty()) {
-    if (s.front() != '.' && !IsDigit(s.front())) return std::nullopt;
-    std::uint64_t whole = 0;
-    bool has_whole = false;
-    while (!s.empty() && IsDigit(s.front())) {
-      if (whole > (kMaxDuration - 1) / 10) return std::nullopt;  // leadingInt overflow
-      whole = whole * 10 + static_cast<std::uint64_t>(s.front() - '0');
-      s.remove_prefix(1);
-      has_whole = true;
-    }
-    std::uint64_t fraction = 0;
-    double scale = 1;
-    bool has_fraction = false;
-    if (!s.empty() && s.front() == '.') {
-      s.remove_prefix(1);
-      bool overflow = false;
-      while (!s.empty() && IsDigit(s.front())) {
-        has_fraction = true;
-        if (!overflow) {
-          if (fraction > (kMaxDuration - 1) / 10) {
-            overflow = true;  // further digits are consumed but ignored, as in Go
-          } else {
-            fraction = fraction * 10 + static_cast<std::uint64_t>(s.front() - '0');
-            scale *= 10;
-          }
-        }
-        s.remove_prefix(1);
-      }
-    }
-    if (!has_whole && !has_fraction) return std::nullopt;
-    std::size_t unit_length = 0;
-    while (unit_length < s.size() && s[unit_length] != '.' && !IsDigit(s[unit_length])) {
-      ++unit_length;
-    }
-    if (unit_length == 0) return std::nullopt;  // missing unit
-    std::optional<std::uint64_t> unit = UnitNanoseconds(s.substr(0, unit_length));
-    if (!unit) return std::nullopt;
-    s.remove_prefix(unit_length);
-    if (whole > kMaxDuration / *unit) return std::nullopt;
-    whole *= *unit;
-    if (fraction > 0) {
-      whole += static_cast<std::uint64_t>(static_cast<double>(fraction) *
-                                          (static_cast<double>(*unit) / scale));
-      if (whole > kMaxDuration) return std::nullopt;
-    }
-    total += whole;
-    if (total > kMaxDuration) return std::nullopt;
-  }
-  if (negative) return total == kMaxDuration ? INT64_MIN : -static_cast<std::int64_t>(total);
-  if (total > kMaxDuration - 1) return std::nullopt;
-  return static_cast<std::int64_t>(total);
-}
-
 // Walks the value through the layout's elements as Go's generic time.parse does, so
 // that a failure names the same element and the same remaining text.
 class Parser {
@@ -226,7 +162,69 @@ class Parser {
 
 Time ParseRfc3339(std::string_view text) { return Parser(text).Parse(); }
 
-std::optional<std::int64_t> ParseDuration(std::string_view text) { return ParseDurationText(text); }
+// Go's time.ParseDuration: [-+]? then one or more <number>[.<fraction>]<unit>, or "0".
+// Returns signed nanoseconds, nullopt on any syntax error or overflow.
+std::optional<std::int64_t> ParseDuration(std::string_view s) {
+  bool negative = false;
+  if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
+    negative = s.front() == '-';
+    s.remove_prefix(1);
+  }
+  if (s == "0") return 0;
+  if (s.empty()) return std::nullopt;
+  std::uint64_t total = 0;
+  while (!s.empty()) {
+    if (s.front() != '.' && !IsDigit(s.front())) return std::nullopt;
+    std::uint64_t whole = 0;
+    bool has_whole = false;
+    while (!s.empty() && IsDigit(s.front())) {
+      if (whole > (kMaxDuration - 1) / 10) return std::nullopt;  // leadingInt overflow
+      whole = whole * 10 + static_cast<std::uint64_t>(s.front() - '0');
+      s.remove_prefix(1);
+      has_whole = true;
+    }
+    std::uint64_t fraction = 0;
+    double scale = 1;
+    bool has_fraction = false;
+    if (!s.empty() && s.front() == '.') {
+      s.remove_prefix(1);
+      bool overflow = false;
+      while (!s.empty() && IsDigit(s.front())) {
+        has_fraction = true;
+        if (!overflow) {
+          if (fraction > (kMaxDuration - 1) / 10) {
+            overflow = true;  // further digits are consumed but ignored, as in Go
+          } else {
+            fraction = fraction * 10 + static_cast<std::uint64_t>(s.front() - '0');
+            scale *= 10;
+          }
+        }
+        s.remove_prefix(1);
+      }
+    }
+    if (!has_whole && !has_fraction) return std::nullopt;
+    std::size_t unit_length = 0;
+    while (unit_length < s.size() && s[unit_length] != '.' && !IsDigit(s[unit_length])) {
+      ++unit_length;
+    }
+    if (unit_length == 0) return std::nullopt;  // missing unit
+    std::optional<std::uint64_t> unit = UnitNanoseconds(s.substr(0, unit_length));
+    if (!unit) return std::nullopt;
+    s.remove_prefix(unit_length);
+    if (whole > kMaxDuration / *unit) return std::nullopt;
+    whole *= *unit;
+    if (fraction > 0) {
+      whole += static_cast<std::uint64_t>(static_cast<double>(fraction) *
+                                          (static_cast<double>(*unit) / scale));
+      if (whole > kMaxDuration) return std::nullopt;
+    }
+    total += whole;
+    if (total > kMaxDuration) return std::nullopt;
+  }
+  if (negative) return total == kMaxDuration ? INT64_MIN : -static_cast<std::int64_t>(total);
+  if (total > kMaxDuration - 1) return std::nullopt;
+  return static_cast<std::int64_t>(total);
+}
 
 bool Time::IsZero() const { return unix_seconds == DaysFromCivil(1, 1, 1) * 86400 && nanos == 0; }
 

@@ -1,7 +1,6 @@
 #include "json/encode.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <optional>
@@ -9,6 +8,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "go/strconv.h"
 #include "go/strconv_float.h"
 #include "go/utf8.h"
 #include "json/value.h"
@@ -27,24 +27,12 @@ class JsonWriter {
 
   void Write(const json::Value& value, int depth) {
     switch (value.type()) {
-      case json::Value::Type::kNull:
-        buffer_ += "null";
-        break;
-      case json::Value::Type::kBool:
-        buffer_ += value.AsBool() ? "true" : "false";
-        break;
-      case json::Value::Type::kNumber:
-        buffer_ += FormatJsonNumber(value.AsString());
-        break;
-      case json::Value::Type::kString:
-        WriteString(value.AsString());
-        break;
-      case json::Value::Type::kArray:
-        WriteArray(value.items(), depth);
-        break;
-      case json::Value::Type::kObject:
-        WriteObject(value.members(), depth);
-        break;
+      case json::Value::Type::kNull: buffer_ += "null"; break;
+      case json::Value::Type::kBool: buffer_ += value.AsBool() ? "true" : "false"; break;
+      case json::Value::Type::kNumber: buffer_ += FormatJsonNumber(value.AsString()); break;
+      case json::Value::Type::kString: WriteString(value.AsString()); break;
+      case json::Value::Type::kArray: WriteArray(value.items(), depth); break;
+      case json::Value::Type::kObject: WriteObject(value.members(), depth); break;
     }
     if (buffer_.size() >= kFlushBytes) Flush();
   }
@@ -122,27 +110,13 @@ void AppendJsonString(std::string& out, std::string_view s) {
     const auto b = static_cast<unsigned char>(s.front());
     if (b < 0x80) {
       switch (b) {
-        case '"':
-          out += "\\\"";
-          break;
-        case '\\':
-          out += "\\\\";
-          break;
-        case '\b':
-          out += "\\b";
-          break;
-        case '\f':
-          out += "\\f";
-          break;
-        case '\n':
-          out += "\\n";
-          break;
-        case '\r':
-          out += "\\r";
-          break;
-        case '\t':
-          out += "\\t";
-          break;
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
         default:
           if (b < 0x20 || b == '<' || b == '>' || b == '&') {
             out += "\\u00";
@@ -182,11 +156,7 @@ std::variant<std::int64_t, double> DecodeNumber(std::string_view text) {
   }
   // sigs.k8s.io/json (behind unstructured objects) keeps a number without '.' that fits
   // int64 as an int64: such integers print as sent, "-0" as "0".
-  if (text.find('.') == std::string_view::npos) {
-    std::int64_t integer = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), integer);
-    if (ec == std::errc() && end == text.data() + text.size()) return integer;
-  }
+  if (const std::optional<std::int64_t> integer = go::ParseIntOrNull(text)) return *integer;
   // Everything else is a float64: Go rounds to nearest, fails on overflow, and accepts
   // underflow as zero.
   const std::optional<double> parsed = go::ParseFloat(text);

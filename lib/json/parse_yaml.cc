@@ -19,20 +19,16 @@ Value Scalar(const YAML::Node& node) {
   if (node.Tag() != "?") return Value::String(text);
   go::YamlScalar scalar = go::ResolvePlainScalar(text);
   switch (scalar.kind) {
-    case go::YamlScalar::Kind::kNull:
-      return Value();
-    case go::YamlScalar::Kind::kBool:
-      return Value::Bool(scalar.boolean);
-    case go::YamlScalar::Kind::kInt:
-      return Value::Number(std::move(scalar.number));
+    case go::YamlScalar::Kind::kNull: return Value();
+    case go::YamlScalar::Kind::kBool: return Value::Bool(scalar.boolean);
+    case go::YamlScalar::Kind::kInt: return Value::Number(std::move(scalar.number));
     case go::YamlScalar::Kind::kFloat:
       // JSON has no infinities or NaN: YAMLToJSON fails in json.Marshal.
       if (scalar.number.find_first_of("IN") != std::string::npos) {
         throw ParseError("json: unsupported value: " + scalar.number);
       }
       return Value::Number(std::move(scalar.number));
-    case go::YamlScalar::Kind::kString:
-      break;
+    case go::YamlScalar::Kind::kString: break;
   }
   return Value::String(text);
 }
@@ -42,10 +38,8 @@ Value Convert(const YAML::Node& node, int depth) {
   if (depth > 1000) throw ParseError("invalid YAML: nested too deeply");
   switch (node.Type()) {
     case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
-      return Value();
-    case YAML::NodeType::Scalar:
-      return Scalar(node);
+    case YAML::NodeType::Undefined: return Value();
+    case YAML::NodeType::Scalar: return Scalar(node);
     case YAML::NodeType::Sequence: {
       Value::Array items;
       for (const YAML::Node& item : node) items.push_back(Convert(item, depth + 1));

@@ -51,18 +51,10 @@ void Check(V&& v, int depth) {
     case od::json_type::array:
       for (auto element : v.get_array()) Check(element.value(), depth + 1);
       return;
-    case od::json_type::number:
-      NumberText(v);
-      return;
-    case od::json_type::string:
-      v.get_string().value();
-      return;
-    case od::json_type::boolean:
-      v.get_bool().value();
-      return;
-    case od::json_type::null:
-      CheckNull(v);
-      return;
+    case od::json_type::number: NumberText(v); return;
+    case od::json_type::string: v.get_string().value(); return;
+    case od::json_type::boolean: v.get_bool().value(); return;
+    case od::json_type::null: CheckNull(v); return;
   }
   throw simdjson::simdjson_error(simdjson::TAPE_ERROR);
 }
@@ -95,13 +87,9 @@ Value Convert(V&& v, const ParseOptions& options, int depth = 0, bool metadata =
     case od::json_type::number:
       // Keep the text so printers re-emit what the server sent.
       return Value::Number(std::string(NumberText(v)));
-    case od::json_type::string:
-      return Value::String(std::string(v.get_string().value()));
-    case od::json_type::boolean:
-      return Value::Bool(v.get_bool().value());
-    case od::json_type::null:
-      CheckNull(v);
-      return Value();
+    case od::json_type::string: return Value::String(std::string(v.get_string().value()));
+    case od::json_type::boolean: return Value::Bool(v.get_bool().value());
+    case od::json_type::null: CheckNull(v); return Value();
   }
   throw simdjson::simdjson_error(simdjson::TAPE_ERROR);
 }
@@ -137,9 +125,7 @@ Value ParsePadded(simdjson::padded_string_view padded, const ParseOptions& optio
     Value result;
     switch (doc.type()) {
       case od::json_type::object:
-      case od::json_type::array:
-        result = Convert(doc.get_value().value(), options);
-        break;
+      case od::json_type::array: result = Convert(doc.get_value().value(), options); break;
       default: {
         // A scalar document: simdjson's document-level scalar reads stumble on trailing
         // whitespace, so read it as the one element of an array.

@@ -14,19 +14,13 @@ constexpr char kBadComparison[] = "incompatible types for comparison";
 
 std::optional<Basic> BasicKind(const Result& r) {
   switch (KindOf(r)) {
-    case GoKind::kBool:
-      return Basic::kBool;
+    case GoKind::kBool: return Basic::kBool;
     case GoKind::kInt64:
-    case GoKind::kInt:
-      return Basic::kInt;
-    case GoKind::kUint8:
-      return Basic::kUint;
-    case GoKind::kFloat64:
-      return Basic::kFloat;
-    case GoKind::kString:
-      return Basic::kString;
-    default:
-      return std::nullopt;  // nil, maps and slices
+    case GoKind::kInt: return Basic::kInt;
+    case GoKind::kUint8: return Basic::kUint;
+    case GoKind::kFloat64: return Basic::kFloat;
+    case GoKind::kString: return Basic::kString;
+    default: return std::nullopt;  // nil, maps and slices
   }
 }
 
@@ -41,14 +35,10 @@ bool Equal(const Result& a, const Result& b, std::string& error) {
     return error = kBadComparison, false;
   }
   switch (*ka) {
-    case Basic::kBool:
-      return BoolOf(a) == BoolOf(b);
-    case Basic::kFloat:
-      return FloatOf(a) == FloatOf(b);
-    case Basic::kString:
-      return StringOf(a) == StringOf(b);
-    default:
-      return IntOf(a) == IntOf(b);
+    case Basic::kBool: return BoolOf(a) == BoolOf(b);
+    case Basic::kFloat: return FloatOf(a) == FloatOf(b);
+    case Basic::kString: return StringOf(a) == StringOf(b);
+    default: return IntOf(a) == IntOf(b);
   }
 }
 
@@ -64,14 +54,10 @@ bool Less(const Result& a, const Result& b, std::string& error) {
     return error = kBadComparison, false;
   }
   switch (*ka) {
-    case Basic::kBool:
-      return error = kBadType, false;
-    case Basic::kFloat:
-      return FloatOf(a) < FloatOf(b);
-    case Basic::kString:
-      return StringOf(a) < StringOf(b);
-    default:
-      return IntOf(a) < IntOf(b);
+    case Basic::kBool: return error = kBadType, false;
+    case Basic::kFloat: return FloatOf(a) < FloatOf(b);
+    case Basic::kString: return StringOf(a) < StringOf(b);
+    default: return IntOf(a) < IntOf(b);
   }
 }
 

@@ -33,8 +33,7 @@ std::string FormatDocumentScalar(const json::Value& value) {
 // %v below depth 0, where a nil interface prints as <nil>.
 std::string FormatDocument(const json::Value& value) {
   switch (value.type()) {
-    case json::Value::Type::kNull:
-      return "<nil>";
+    case json::Value::Type::kNull: return "<nil>";
     case json::Value::Type::kObject: {
       std::string out = "map[";
       bool first = true;
@@ -53,8 +52,7 @@ std::string FormatDocument(const json::Value& value) {
       }
       return out + "]";
     }
-    default:
-      return FormatDocumentScalar(value);
+    default: return FormatDocumentScalar(value);
   }
 }
 
@@ -76,20 +74,14 @@ std::string FormatUnicode(char32_t r) {
 
 std::string FormatScalar(const Result& r) {
   switch (KindOf(r)) {
-    case GoKind::kString:
-      return std::string(StringOf(r));
+    case GoKind::kString: return std::string(StringOf(r));
     case GoKind::kInt64:
     case GoKind::kInt:
-    case GoKind::kUint8:
-      return std::to_string(IntOf(r));
-    case GoKind::kFloat64:
-      return go::FormatFloat(FloatOf(r), 'g');
-    case GoKind::kBool:
-      return BoolOf(r) ? "true" : "false";
-    case GoKind::kNil:
-      return "<nil>";
-    default:
-      return "";
+    case GoKind::kUint8: return std::to_string(IntOf(r));
+    case GoKind::kFloat64: return go::FormatFloat(FloatOf(r), 'g');
+    case GoKind::kBool: return BoolOf(r) ? "true" : "false";
+    case GoKind::kNil: return "<nil>";
+    default: return "";
   }
 }
 
@@ -101,10 +93,8 @@ std::string FormatValue(const Result& r) {
 
 std::string FormatGoSyntax(const json::Value& value) {
   switch (value.type()) {
-    case json::Value::Type::kNull:
-      return "interface {}(nil)";
-    case json::Value::Type::kString:
-      return go::Quote(value.AsString());
+    case json::Value::Type::kNull: return "interface {}(nil)";
+    case json::Value::Type::kString: return go::Quote(value.AsString());
     case json::Value::Type::kObject: {
       std::string out = "map[string]interface {}{";
       bool first = true;
@@ -123,33 +113,22 @@ std::string FormatGoSyntax(const json::Value& value) {
       }
       return out + "}";
     }
-    default:
-      return FormatDocumentScalar(value);
+    default: return FormatDocumentScalar(value);
   }
 }
 
 std::string_view TypeName(const Result& r) {
   switch (KindOf(r)) {
-    case GoKind::kMap:
-      return "map[string]interface {}";
-    case GoKind::kSlice:
-      return "[]interface {}";
-    case GoKind::kString:
-      return "string";
-    case GoKind::kInt64:
-      return "int64";
-    case GoKind::kFloat64:
-      return "float64";
-    case GoKind::kBool:
-      return "bool";
-    case GoKind::kInt:
-      return "int";
-    case GoKind::kUint8:
-      return "uint8";
-    case GoKind::kNil:
-      return "interface {}";
-    case GoKind::kInvalid:
-      break;
+    case GoKind::kMap: return "map[string]interface {}";
+    case GoKind::kSlice: return "[]interface {}";
+    case GoKind::kString: return "string";
+    case GoKind::kInt64: return "int64";
+    case GoKind::kFloat64: return "float64";
+    case GoKind::kBool: return "bool";
+    case GoKind::kInt: return "int";
+    case GoKind::kUint8: return "uint8";
+    case GoKind::kNil: return "interface {}";
+    case GoKind::kInvalid: break;
   }
   return "<invalid>";
 }

@@ -52,8 +52,7 @@ Results Children(const Result& r) {
     case GoKind::kString:
       for (char c : StringOf(r)) children.push_back(Result::Byte(static_cast<unsigned char>(c)));
       break;
-    default:
-      break;
+    default: break;
   }
   return children;
 }
@@ -83,19 +82,13 @@ Results EvalRecursive(const Results& input) {
 
 json::Value ToJson(const Result& r) {
   switch (r.kind) {
-    case Result::Kind::kInvalid:
-      throw ExecuteError(kZeroInterface);
-    case Result::Kind::kDocument:
-      return *r.document;
-    case Result::Kind::kText:
-      return json::Value::String(std::string(r.text));
+    case Result::Kind::kInvalid: throw ExecuteError(kZeroInterface);
+    case Result::Kind::kDocument: return *r.document;
+    case Result::Kind::kText: return json::Value::String(std::string(r.text));
     case Result::Kind::kInt:
-    case Result::Kind::kByte:
-      return json::Value::Number(std::to_string(r.integer));
-    case Result::Kind::kFloat:
-      return json::Value::Number(json::FormatJsonFloat(r.real));
-    case Result::Kind::kBool:
-      return json::Value::Bool(r.boolean);
+    case Result::Kind::kByte: return json::Value::Number(std::to_string(r.integer));
+    case Result::Kind::kFloat: return json::Value::Number(json::FormatJsonFloat(r.real));
+    case Result::Kind::kBool: return json::Value::Bool(r.boolean);
   }
   return {};
 }
@@ -190,30 +183,18 @@ void JsonPath::PrintResults(const Results& results, std::string& out) const {
 
 Results JsonPath::Walk(const Results& input, const Node& node, std::string& error) {
   switch (node.type) {
-    case Node::Type::kList:
-      return EvalList(input, node, error);
-    case Node::Type::kText:
-      return {Result::Text(node.text)};
-    case Node::Type::kField:
-      return EvalField(input, node, error);
-    case Node::Type::kArray:
-      return EvalArray(input, node, error);
-    case Node::Type::kFilter:
-      return EvalFilter(input, node, error);
-    case Node::Type::kInt:
-      return Results(input.size(), Result::Int(node.integer));
-    case Node::Type::kFloat:
-      return Results(input.size(), Result::Float(node.real));
-    case Node::Type::kBool:
-      return Results(input.size(), Result::Bool(node.boolean));
-    case Node::Type::kWildcard:
-      return EvalWildcard(input);
-    case Node::Type::kRecursive:
-      return EvalRecursive(input);
-    case Node::Type::kUnion:
-      return EvalUnion(input, node, error);
-    case Node::Type::kIdentifier:
-      return EvalIdentifier(input, node, error);
+    case Node::Type::kList: return EvalList(input, node, error);
+    case Node::Type::kText: return {Result::Text(node.text)};
+    case Node::Type::kField: return EvalField(input, node, error);
+    case Node::Type::kArray: return EvalArray(input, node, error);
+    case Node::Type::kFilter: return EvalFilter(input, node, error);
+    case Node::Type::kInt: return Results(input.size(), Result::Int(node.integer));
+    case Node::Type::kFloat: return Results(input.size(), Result::Float(node.real));
+    case Node::Type::kBool: return Results(input.size(), Result::Bool(node.boolean));
+    case Node::Type::kWildcard: return EvalWildcard(input);
+    case Node::Type::kRecursive: return EvalRecursive(input);
+    case Node::Type::kUnion: return EvalUnion(input, node, error);
+    case Node::Type::kIdentifier: return EvalIdentifier(input, node, error);
   }
   return input;
 }

@@ -1,10 +1,10 @@
 #include "jsonpath/parser.h"
 
-#include <charconv>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "go/strconv.h"
 #include "go/strconv_float.h"
 #include "go/unicode.h"
 #include "go/utf8.h"
@@ -35,10 +35,8 @@ bool IsTerminator(char32_t r) {
     case '$':
     case '@':
     case '{':
-    case '}':
-      return true;
-    default:
-      return false;
+    case '}': return true;
+    default: return false;
   }
 }
 
@@ -49,20 +47,8 @@ Node MakeNode(Node::Type type, std::string text = {}) {
   return node;
 }
 
-// Go's strconv.Atoi: optional sign, decimal digits, int64 range.
-std::optional<std::int64_t> Atoi(std::string_view s) {
-  std::string_view digits = s;
-  if (!digits.empty() && (digits[0] == '+' || digits[0] == '-')) digits.remove_prefix(1);
-  if (digits.empty()) return std::nullopt;
-  for (char c : digits) {
-    if (c < '0' || c > '9') return std::nullopt;
-  }
-  std::string text(s[0] == '+' ? s.substr(1) : s);
-  std::int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
+// Go's strconv.Atoi.
+std::optional<std::int64_t> Atoi(std::string_view s) { return go::ParseIntOrNull(s); }
 
 // The slice regexp ^(-?[\d]*)(:-?[\d]*)?(:-?[\d]*)?$ as FindStringSubmatch splits it.
 std::optional<std::array<std::string, 3>> MatchSlice(std::string_view text) {

@@ -8,34 +8,21 @@ namespace pvcwatch::jsonpath {
 
 GoKind KindOf(const Result& r) {
   switch (r.kind) {
-    case Result::Kind::kInvalid:
-      return GoKind::kInvalid;
-    case Result::Kind::kText:
-      return GoKind::kString;
-    case Result::Kind::kInt:
-      return GoKind::kInt;
-    case Result::Kind::kFloat:
-      return GoKind::kFloat64;
-    case Result::Kind::kBool:
-      return GoKind::kBool;
-    case Result::Kind::kByte:
-      return GoKind::kUint8;
-    case Result::Kind::kDocument:
-      break;
+    case Result::Kind::kInvalid: return GoKind::kInvalid;
+    case Result::Kind::kText: return GoKind::kString;
+    case Result::Kind::kInt: return GoKind::kInt;
+    case Result::Kind::kFloat: return GoKind::kFloat64;
+    case Result::Kind::kBool: return GoKind::kBool;
+    case Result::Kind::kByte: return GoKind::kUint8;
+    case Result::Kind::kDocument: break;
   }
   switch (r.document->type()) {
-    case json::Value::Type::kNull:
-      return GoKind::kNil;
-    case json::Value::Type::kBool:
-      return GoKind::kBool;
-    case json::Value::Type::kString:
-      return GoKind::kString;
-    case json::Value::Type::kArray:
-      return GoKind::kSlice;
-    case json::Value::Type::kObject:
-      return GoKind::kMap;
-    case json::Value::Type::kNumber:
-      break;
+    case json::Value::Type::kNull: return GoKind::kNil;
+    case json::Value::Type::kBool: return GoKind::kBool;
+    case json::Value::Type::kString: return GoKind::kString;
+    case json::Value::Type::kArray: return GoKind::kSlice;
+    case json::Value::Type::kObject: return GoKind::kMap;
+    case json::Value::Type::kNumber: break;
   }
   return std::holds_alternative<std::int64_t>(json::DecodeNumber(r.document->AsString()))
              ? GoKind::kInt64

@@ -33,22 +33,14 @@ std::optional<char32_t> UnquoteChar(std::string_view& s, char quote, bool& multi
   const char c = s[1];
   s.remove_prefix(2);
   switch (c) {
-    case 'a':
-      return U'\a';
-    case 'b':
-      return U'\b';
-    case 'f':
-      return U'\f';
-    case 'n':
-      return U'\n';
-    case 'r':
-      return U'\r';
-    case 't':
-      return U'\t';
-    case 'v':
-      return U'\v';
-    case '\\':
-      return U'\\';
+    case 'a': return U'\a';
+    case 'b': return U'\b';
+    case 'f': return U'\f';
+    case 'n': return U'\n';
+    case 'r': return U'\r';
+    case 't': return U'\t';
+    case 'v': return U'\v';
+    case '\\': return U'\\';
     case '\'':
     case '"':
       if (c != quote) return std::nullopt;
@@ -88,8 +80,7 @@ std::optional<char32_t> UnquoteChar(std::string_view& s, char quote, bool& multi
       if (value > 255) return std::nullopt;
       return value;
     }
-    default:
-      return std::nullopt;
+    default: return std::nullopt;
   }
 }
 

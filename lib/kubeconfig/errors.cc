@@ -85,8 +85,7 @@ std::string Error::KubectlText() const {
         return text;
       }
       break;
-    case Kind::kPlain:
-      break;
+    case Kind::kPlain: break;
   }
   std::string message = what();
   if (message.rfind("error: ", 0) == 0) return message;

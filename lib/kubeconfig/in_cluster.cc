@@ -5,21 +5,14 @@
 #include <cstdlib>
 #include <optional>
 
+#include "go/net.h"
 #include "go/os.h"
 #include "go/strings.h"
 #include "kubeconfig/errors.h"
 #include "kubeconfig/read_file.h"
 
 namespace pvcwatch::kubeconfig {
-namespace {
-
-// Go's net.JoinHostPort: a host with a colon (an IPv6 literal) goes in brackets.
-std::string JoinHostPort(const std::string& host, const std::string& port) {
-  if (host.find(':') != std::string::npos) return "[" + host + "]:" + port;
-  return host + ":" + port;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 bool InClusterPossible(const std::string& service_account_dir) {
   if (go::Getenv("KUBERNETES_SERVICE_HOST").empty() ||
@@ -42,7 +35,7 @@ rest::Config InClusterConfig(const Overrides& overrides, const std::string& serv
   }
   const std::string& dir = service_account_dir;
   rest::Config config;
-  config.host = "https://" + JoinHostPort(host, port);
+  config.host = "https://" + go::JoinHostPort(host, port);
 
   const std::string token_file = dir + "/token";
   // client-go keeps both: the token read now and the file, which its transport

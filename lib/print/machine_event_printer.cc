@@ -13,12 +13,9 @@ namespace {
 
 std::string TypeOf(pvc::Change::Kind kind) {
   switch (kind) {
-    case pvc::Change::Kind::kAdded:
-      return "ADDED";
-    case pvc::Change::Kind::kResized:
-      return "MODIFIED";
-    case pvc::Change::Kind::kRemoved:
-      return "DELETED";
+    case pvc::Change::Kind::kAdded: return "ADDED";
+    case pvc::Change::Kind::kResized: return "MODIFIED";
+    case pvc::Change::Kind::kRemoved: return "DELETED";
   }
   return "";
 }

@@ -13,8 +13,7 @@ std::unique_ptr<EventPrinter> MakeEventPrinter(EventFormat format, std::ostream&
       return std::make_unique<JsonEventPrinter>(out, err, std::move(timestamp));
     case EventFormat::kYaml:
       return std::make_unique<YamlEventPrinter>(out, err, std::move(timestamp));
-    case EventFormat::kText:
-      break;
+    case EventFormat::kText: break;
   }
   return std::make_unique<TextEventPrinter>(out, err, show_namespace, std::move(timestamp));
 }

@@ -18,16 +18,12 @@ void TextEventPrinter::PrintChange(const pvc::Change& change, const json::Value&
   std::string line =
       "PVC " + EscapeLine(show_namespace_ ? claim.namespace_name + "/" + claim.name : claim.name);
   switch (change.kind) {
-    case pvc::Change::Kind::kAdded:
-      line += " added, claim size " + size;
-      break;
+    case pvc::Change::Kind::kAdded: line += " added, claim size " + size; break;
     case pvc::Change::Kind::kResized:
       line +=
           " resized from " + (change.previous ? change.previous->String() : "0") + " to " + size;
       break;
-    case pvc::Change::Kind::kRemoved:
-      line += " removed, size " + size;
-      break;
+    case pvc::Change::Kind::kRemoved: line += " removed, size " + size; break;
   }
   Line(line);
 }

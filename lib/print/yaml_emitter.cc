@@ -20,18 +20,10 @@ void YamlEmitter::Scalar(std::string_view value, Style style) {
   IncreaseIndent(true, false);
   const bool allow_breaks = !simple_key_context_;
   switch (selected) {
-    case Style::kPlain:
-      WritePlain(value, allow_breaks);
-      break;
-    case Style::kSingleQuoted:
-      WriteSingleQuoted(value, allow_breaks);
-      break;
-    case Style::kDoubleQuoted:
-      WriteDoubleQuoted(value, allow_breaks);
-      break;
-    case Style::kLiteral:
-      WriteLiteral(value);
-      break;
+    case Style::kPlain: WritePlain(value, allow_breaks); break;
+    case Style::kSingleQuoted: WriteSingleQuoted(value, allow_breaks); break;
+    case Style::kDoubleQuoted: WriteDoubleQuoted(value, allow_breaks); break;
+    case Style::kLiteral: WriteLiteral(value); break;
   }
   PopIndent();
 }
@@ -130,8 +122,7 @@ void YamlEmitter::EnterNode(bool simple_key_allowed) {
       }
       top.expect_key = !top.expect_key;
       return;
-    case Kind::kFlow:
-      break;
+    case Kind::kFlow: break;
   }
   throw std::logic_error("YamlEmitter: an empty collection got content");
 }

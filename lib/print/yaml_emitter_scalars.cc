@@ -78,9 +78,7 @@ YamlEmitter::Analysis YamlEmitter::Analyze(std::string_view value) {
         case '"':
         case '%':
         case '@':
-        case '`':
-          flow_indicators = block_indicators = true;
-          break;
+        case '`': flow_indicators = block_indicators = true; break;
         case '?':
         case ':':
           flow_indicators = true;
@@ -97,9 +95,7 @@ YamlEmitter::Analysis YamlEmitter::Analyze(std::string_view value) {
         case '[':
         case ']':
         case '{':
-        case '}':
-          flow_indicators = true;
-          break;
+        case '}': flow_indicators = true; break;
         case ':':
           flow_indicators = true;
           if (followed_by_whitespace) block_indicators = true;
@@ -237,51 +233,21 @@ void YamlEmitter::WriteDoubleQuoted(std::string_view value, bool allow_breaks) {
       i += rune.size;
       Put('\\');
       switch (rune.value) {
-        case 0x00:
-          Put('0');
-          break;
-        case 0x07:
-          Put('a');
-          break;
-        case 0x08:
-          Put('b');
-          break;
-        case 0x09:
-          Put('t');
-          break;
-        case 0x0A:
-          Put('n');
-          break;
-        case 0x0B:
-          Put('v');
-          break;
-        case 0x0C:
-          Put('f');
-          break;
-        case 0x0D:
-          Put('r');
-          break;
-        case 0x1B:
-          Put('e');
-          break;
-        case 0x22:
-          Put('"');
-          break;
-        case 0x5C:
-          Put('\\');
-          break;
-        case 0x85:
-          Put('N');
-          break;
-        case 0xA0:
-          Put('_');
-          break;
-        case 0x2028:
-          Put('L');
-          break;
-        case 0x2029:
-          Put('P');
-          break;
+        case 0x00: Put('0'); break;
+        case 0x07: Put('a'); break;
+        case 0x08: Put('b'); break;
+        case 0x09: Put('t'); break;
+        case 0x0A: Put('n'); break;
+        case 0x0B: Put('v'); break;
+        case 0x0C: Put('f'); break;
+        case 0x0D: Put('r'); break;
+        case 0x1B: Put('e'); break;
+        case 0x22: Put('"'); break;
+        case 0x5C: Put('\\'); break;
+        case 0x85: Put('N'); break;
+        case 0xA0: Put('_'); break;
+        case 0x2028: Put('L'); break;
+        case 0x2029: Put('P'); break;
         default: {
           const int digits = rune.value <= 0xFF ? 2 : rune.value <= 0xFFFF ? 4 : 8;
           Put(digits == 2 ? 'x' : digits == 4 ? 'u' : 'U');

@@ -198,18 +198,14 @@ class YamlWriter {
 
   void Write(const Value& value) {
     switch (value.type()) {
-      case Value::Type::kNull:
-        emitter_.Scalar("null", YamlEmitter::Style::kPlain);
-        break;
+      case Value::Type::kNull: emitter_.Scalar("null", YamlEmitter::Style::kPlain); break;
       case Value::Type::kBool:
         emitter_.Scalar(value.AsBool() ? "true" : "false", YamlEmitter::Style::kPlain);
         break;
       case Value::Type::kNumber:
         emitter_.Scalar(YamlNumber(value.AsString()), YamlEmitter::Style::kPlain);
         break;
-      case Value::Type::kString:
-        WriteString(AsYamlReads(value.AsString(), false));
-        break;
+      case Value::Type::kString: WriteString(AsYamlReads(value.AsString(), false)); break;
       case Value::Type::kArray:
         emitter_.BeginSequence(value.items().empty());
         for (const Value& item : value.items()) Write(item);

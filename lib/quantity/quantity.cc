@@ -187,12 +187,9 @@ int64_t RoundedUpInt64(const Amount& nano, int unit_exponent) {
 
 std::string_view FormatName(Format format) {
   switch (format) {
-    case Format::BinarySI:
-      return "BinarySI";
-    case Format::DecimalSI:
-      return "DecimalSI";
-    case Format::DecimalExponent:
-      return "DecimalExponent";
+    case Format::BinarySI: return "BinarySI";
+    case Format::DecimalSI: return "DecimalSI";
+    case Format::DecimalExponent: return "DecimalExponent";
   }
   return "";
 }

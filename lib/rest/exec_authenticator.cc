@@ -163,18 +163,15 @@ std::shared_ptr<const ExecCredential> ExecAuthenticator::RunLocked() {
 
   using Status = go::ChildProcessResult::Status;
   switch (result.status) {
-    case Status::kNotFound:
-      throw ExecError(NotFoundMessage());
-    case Status::kStartFailed:
-      throw ExecError("exec: fork/exec " + command_ + ": " + result.error);
+    case Status::kNotFound: throw ExecError(NotFoundMessage());
+    case Status::kStartFailed: throw ExecError("exec: fork/exec " + command_ + ": " + result.error);
     case Status::kTimedOut:
       throw ExecError("exec: executable " + command_ + " did not finish within " +
                       FormatDuration(spec.timeout));
     case Status::kOutputTooLarge:
       throw ExecError("exec: executable " + command_ + " wrote more than " +
                       std::to_string(spec.max_output) + " bytes to stdout");
-    case Status::kExited:
-      break;
+    case Status::kExited: break;
   }
   if (result.exit_code != 0) {
     throw ExecError("exec: executable " + command_ + " failed with exit code " +

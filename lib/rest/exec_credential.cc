@@ -15,18 +15,12 @@ constexpr std::string_view kGroup = "client.authentication.k8s.io";
 // The names encoding/json gives a JSON value in "cannot unmarshal X into ...".
 std::string JsonTypeName(const json::Value& v) {
   switch (v.type()) {
-    case json::Value::Type::kString:
-      return "string";
-    case json::Value::Type::kNumber:
-      return "number";
-    case json::Value::Type::kBool:
-      return "bool";
-    case json::Value::Type::kArray:
-      return "array";
-    case json::Value::Type::kObject:
-      return "object";
-    case json::Value::Type::kNull:
-      break;
+    case json::Value::Type::kString: return "string";
+    case json::Value::Type::kNumber: return "number";
+    case json::Value::Type::kBool: return "bool";
+    case json::Value::Type::kArray: return "array";
+    case json::Value::Type::kObject: return "object";
+    case json::Value::Type::kNull: break;
   }
   return "null";
 }

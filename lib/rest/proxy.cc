@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "go/httpproxy.h"
+#include "go/net.h"
 #include "go/strconv.h"
 #include "go/strings.h"
 #include "rest/errors.h"

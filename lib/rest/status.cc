@@ -17,39 +17,29 @@ struct Generic {
 // client-go's NewGenericServerResponse: what a code means when the body says nothing.
 Generic GenericFor(int code) {
   switch (code) {
-    case 400:
-      return {"BadRequest", "the server rejected our request for an unknown reason"};
-    case 401:
-      return {"Unauthorized", "the server has asked for the client to provide credentials"};
-    case 403:
-      return {"Forbidden", "the server does not allow access to the requested resource"};
-    case 404:
-      return {"NotFound", "the server could not find the requested resource"};
+    case 400: return {"BadRequest", "the server rejected our request for an unknown reason"};
+    case 401: return {"Unauthorized", "the server has asked for the client to provide credentials"};
+    case 403: return {"Forbidden", "the server does not allow access to the requested resource"};
+    case 404: return {"NotFound", "the server could not find the requested resource"};
     case 405:
       return {"MethodNotAllowed",
               "the server does not allow this method on the requested resource"};
     case 406:
       return {"NotAcceptable",
               "the server was unable to respond with a content type that the client supports"};
-    case 409:
-      return {"Conflict", "the server reported a conflict"};
-    case 410:
-      return {"Expired", "the server reported the requested resource version is too old"};
-    case 415:
-      return {"UnsupportedMediaType", "the server does not support the content type sent"};
-    case 422:
-      return {"Invalid", "the server rejected our request due to an error in our request"};
+    case 409: return {"Conflict", "the server reported a conflict"};
+    case 410: return {"Expired", "the server reported the requested resource version is too old"};
+    case 415: return {"UnsupportedMediaType", "the server does not support the content type sent"};
+    case 422: return {"Invalid", "the server rejected our request due to an error in our request"};
     case 429:
       return {"TooManyRequests",
               "the server has received too many requests and has asked us to try again later"};
-    case 503:
-      return {"ServiceUnavailable", "the server is currently unable to handle the request"};
+    case 503: return {"ServiceUnavailable", "the server is currently unable to handle the request"};
     case 504:
       return {"Timeout",
               "the server was unable to return a response in the time allotted, but may still be "
               "processing the request"};
-    default:
-      return {code >= 500 ? "InternalError" : "", nullptr};
+    default: return {code >= 500 ? "InternalError" : "", nullptr};
   }
 }
 

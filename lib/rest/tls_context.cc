@@ -48,10 +48,8 @@ std::string DescribeVerifyError(int code, const std::string& openssl_text) {
     case X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE:
       return "x509: certificate signed by unknown authority";
     case X509_V_ERR_CERT_HAS_EXPIRED:
-    case X509_V_ERR_CERT_NOT_YET_VALID:
-      return "x509: certificate has expired or is not yet valid";
-    default:
-      return "x509: " + openssl_text;
+    case X509_V_ERR_CERT_NOT_YET_VALID: return "x509: certificate has expired or is not yet valid";
+    default: return "x509: " + openssl_text;
   }
 }
 

@@ -500,12 +500,9 @@ bool UpstreamRoundTrips(const Quantity& q) {
     magnitude.Add(q);
   }
   switch (q.format()) {
-    case Format::DecimalSI:
-      return magnitude.Cmp(kDecimalSILimit) < 0;
-    case Format::BinarySI:
-      return magnitude.Cmp(kBinarySILimit) <= 0;
-    case Format::DecimalExponent:
-      return true;
+    case Format::DecimalSI: return magnitude.Cmp(kDecimalSILimit) < 0;
+    case Format::BinarySI: return magnitude.Cmp(kBinarySILimit) <= 0;
+    case Format::DecimalExponent: return true;
   }
   return false;
 }
