@@ -44,6 +44,24 @@ std::string_view TrimSpace(std::string_view text) {
   return begin < end ? text.substr(begin, end - begin) : std::string_view();
 }
 
+std::vector<std::string_view> Fields(std::string_view text) {
+  std::vector<std::string_view> fields;
+  std::size_t start = std::string_view::npos;
+  for (std::size_t i = 0; i < text.size();) {
+    const Rune rune = DecodeRune(text.substr(i));
+    const bool space = rune.valid && IsSpace(rune.value);
+    if (space && start != std::string_view::npos) {
+      fields.push_back(text.substr(start, i - start));
+      start = std::string_view::npos;
+    } else if (!space && start == std::string_view::npos) {
+      start = i;
+    }
+    i += rune.size;
+  }
+  if (start != std::string_view::npos) fields.push_back(text.substr(start));
+  return fields;
+}
+
 std::string ToLower(std::string_view text) {
   std::string lower(text);
   for (char& c : lower) {

@@ -192,4 +192,16 @@ void PrintJson(const json::Value& value, std::ostream& out) { Print(value, out, 
 
 void PrintCompactJson(const json::Value& value, std::ostream& out) { Print(value, out, false); }
 
+std::string UnmarshalTypeName(const Value& value) {
+  switch (value.type()) {
+    case Value::Type::kString: return "string";
+    case Value::Type::kNumber: return "number";
+    case Value::Type::kBool: return "bool";
+    case Value::Type::kArray: return "array";
+    case Value::Type::kObject: return "object";
+    case Value::Type::kNull: break;
+  }
+  return "null";
+}
+
 }  // namespace pvcwatch::json

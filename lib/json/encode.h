@@ -40,4 +40,8 @@ std::variant<std::int64_t, double> DecodeNumber(std::string_view text);
 /// encoding/json's text for a float64 (1e21 -> "1e+21", 1e-7 -> "1e-7", 2.0 -> "2").
 std::string FormatJsonFloat(double value);
 
+/// encoding/json's name for a JSON value in an UnmarshalTypeError ("json: cannot unmarshal
+/// X into Go value of type ..."): "string", "number", "bool", "array", "object", "null".
+std::string UnmarshalTypeName(const Value& value);
+
 }  // namespace pvcwatch::json

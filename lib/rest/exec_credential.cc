@@ -12,19 +12,6 @@ namespace {
 
 constexpr std::string_view kGroup = "client.authentication.k8s.io";
 
-// The names encoding/json gives a JSON value in "cannot unmarshal X into ...".
-std::string JsonTypeName(const json::Value& v) {
-  switch (v.type()) {
-    case json::Value::Type::kString: return "string";
-    case json::Value::Type::kNumber: return "number";
-    case json::Value::Type::kBool: return "bool";
-    case json::Value::Type::kArray: return "array";
-    case json::Value::Type::kObject: return "object";
-    case json::Value::Type::kNull: break;
-  }
-  return "null";
-}
-
 [[noreturn]] void Fail(const std::string& message) { throw ExecError(message); }
 
 // apimachinery's first decoding step reads only apiVersion and kind into an anonymous
@@ -37,8 +24,8 @@ std::string VersionKindField(const json::Value& doc, const char* name) {
   const json::Value* field = doc.Find(name);
   if (field == nullptr || field->IsNull()) return "";
   if (!field->IsString()) {
-    FailVersionKind("json: cannot unmarshal " + JsonTypeName(*field) + " into Go struct field ." +
-                    name + " of type string");
+    FailVersionKind("json: cannot unmarshal " + json::UnmarshalTypeName(*field) +
+                    " into Go struct field ." + name + " of type string");
   }
   return std::string(field->AsString());
 }
@@ -48,7 +35,7 @@ std::string StatusString(const json::Value& status, const char* name) {
   const json::Value* field = status.Find(name);
   if (field == nullptr || field->IsNull()) return "";
   if (!field->IsString()) {
-    Fail("decoding stdout: json: cannot unmarshal " + JsonTypeName(*field) +
+    Fail("decoding stdout: json: cannot unmarshal " + json::UnmarshalTypeName(*field) +
          " into Go struct field ExecCredentialStatus.status." + name + " of type string");
   }
   return std::string(field->AsString());
@@ -73,7 +60,7 @@ json::Value Decode(std::string_view output) {
   json::Value doc = documents.empty() ? json::Value() : documents.front();
   if (doc.IsNull()) return json::Value::MakeObject();
   if (!doc.IsObject()) {
-    FailVersionKind("json: cannot unmarshal " + JsonTypeName(doc) +
+    FailVersionKind("json: cannot unmarshal " + json::UnmarshalTypeName(doc) +
                     " into Go value of type struct { APIVersion string "
                     "\"json:\\\"apiVersion,omitempty\\\"\"; Kind string "
                     "\"json:\\\"kind,omitempty\\\"\" }");
@@ -136,7 +123,7 @@ ExecCredential ParseExecCredential(std::string_view output, const std::string& a
   const bool has_status = status != nullptr && !status->IsNull();
   if (has_status) {
     if (!status->IsObject()) {
-      Fail("decoding stdout: json: cannot unmarshal " + JsonTypeName(*status) +
+      Fail("decoding stdout: json: cannot unmarshal " + json::UnmarshalTypeName(*status) +
            " into Go struct field ExecCredential.status of type " +
            version.substr(version.find('/') + 1) + ".ExecCredentialStatus");
     }

@@ -125,6 +125,15 @@ BOOST_AUTO_TEST_CASE(empty_containers_stay_on_one_line) {
   BOOST_TEST(Compact(value) == "{\"a\":{},\"b\":[],\"c\":null}\n");
 }
 
+BOOST_AUTO_TEST_CASE(unmarshal_type_names_are_encoding_json_words) {
+  BOOST_TEST(UnmarshalTypeName(Parse(R"("s")")) == "string");
+  BOOST_TEST(UnmarshalTypeName(Parse("1.5")) == "number");
+  BOOST_TEST(UnmarshalTypeName(Parse("true")) == "bool");
+  BOOST_TEST(UnmarshalTypeName(Parse("[]")) == "array");
+  BOOST_TEST(UnmarshalTypeName(Parse("{}")) == "object");
+  BOOST_TEST(UnmarshalTypeName(Parse("null")) == "null");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace pvcwatch::json
