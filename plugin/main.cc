@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -14,6 +15,7 @@
 #include "go/os.h"
 #include "go/strconv.h"
 #include "print/fd_output.h"
+#include "print/sort_by.h"
 #include "print/terminal_escape.h"
 
 namespace {
@@ -72,13 +74,19 @@ int main(int argc, char** argv) {
       settings.service_account_dir = dir;
     }
     return Run(options, {std::cin, out, err, isatty(STDOUT_FILENO) == 1}, settings);
+  } catch (const pvcwatch::print::SortExit& e) {
+    out.flush();
+    err << EscapeLine(FormatKlogFatal(e.source(), e.what(), std::chrono::system_clock::now(),
+                                      static_cast<int>(getpid())))
+        << "\n";
+    return e.exit_code();
   } catch (const UsageError& e) {
     err << EscapeLine(std::string("error: ") + e.what())
         << "\nSee 'kubectl pvcwatch --help' for usage.\n";
     return kExitError;
   } catch (const std::exception& e) {
     out.flush();
-    err << EscapeLine(ErrorMessage(e)) << "\n";
+    err << ErrorText(e);
     return kExitError;
   }
 }

@@ -111,7 +111,10 @@ Completion FlagNames(const Typed& typed, const std::string& prefix) {
   Completion completion;
   completion.directive = kDirectiveNoFileComp;
   for (const Flag& flag : Flags()) {
-    if (typed.names.count(flag.name) != 0 && !(flag.type == FlagType::kStringArray)) continue;
+    if (typed.names.count(flag.name) != 0 &&
+        !(flag.type == FlagType::kStringArray || flag.type == FlagType::kStringSlice)) {
+      continue;
+    }
     std::string name = "--" + flag.name;
     if (HasPrefix(name, prefix)) completion.candidates.push_back(name + "\t" + flag.usage);
     name = std::string("-") + flag.shorthand;

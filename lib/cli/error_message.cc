@@ -1,6 +1,10 @@
 #include "cli/error_message.h"
 
+#include <cstdio>
+#include <ctime>
+
 #include "kubeconfig/errors.h"
+#include "print/terminal_escape.h"
 #include "rest/errors.h"
 
 namespace pvcwatch::cli {
@@ -26,6 +30,28 @@ std::string ErrorMessage(const std::exception& error) {
     return config->KubectlText();
   }
   return std::string("error: ") + error.what();
+}
+
+std::string ErrorText(const std::exception& error) {
+  std::string text = print::EscapeLine(ErrorMessage(error));
+  if (text.empty() || text.back() != '\n') text += '\n';
+  return text;
+}
+
+std::string FormatKlogFatal(const std::string& source, const std::string& message,
+                            std::chrono::system_clock::time_point now, int pid) {
+  if (source.empty()) return "panic: " + message;
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+  const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch() %
+                                                                            std::chrono::seconds(1))
+                          .count();
+  std::tm local{};
+  localtime_r(&seconds, &local);
+  char header[64];
+  std::snprintf(header, sizeof header, "F%02d%02d %02d:%02d:%02d.%06lld %7d ", local.tm_mon + 1,
+                local.tm_mday, local.tm_hour, local.tm_min, local.tm_sec,
+                static_cast<long long>(micros), pid);
+  return header + source + "] " + message;
 }
 
 }  // namespace pvcwatch::cli

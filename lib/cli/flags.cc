@@ -16,6 +16,9 @@ void Store(std::optional<bool>& field, const std::string& value) { field = value
 void Store(int& field, const std::string& value) {
   field = static_cast<int>(go::ParseInt(value, 10, 32).value);
 }
+void Store(long long& field, const std::string& value) {
+  field = go::ParseInt(value, 10, 64).value;
+}
 void Store(std::string& field, const std::string& value) { field = value; }
 void Store(std::vector<std::string>& field, const std::string& value) { field.push_back(value); }
 
@@ -39,6 +42,13 @@ std::vector<Flag> CommandFlags() {
   return {
       {"all-namespaces", 'A', T::kBool, "false", "List and watch the claims of every namespace.",
        false, C::kNothing, {}, Into(&Options::all_namespaces)},
+      {"allow-missing-template-keys", 0, T::kBool, "true",
+       "If true, ignore any errors in templates when a field or map key is missing in the "
+       "template. Only applies to golang and jsonpath output formats.", false, C::kNothing, {},
+       Into(&Options::allow_missing_template_keys)},
+      {"chunk-size", 0, T::kInt64, "500",
+       "Return large lists in chunks rather than all at once. Pass 0 to disable.", false,
+       C::kNothing, {}, Into(&Options::chunk_size)},
       {"exec", 0, T::kString, "''",
        "Command run by /bin/sh -c on each crossing of --max-claims, with PVCWATCH_EVENT, "
        "PVCWATCH_TOTAL, PVCWATCH_MAX_CLAIMS, PVCWATCH_PERCENT, PVCWATCH_NAMESPACE in its "
@@ -54,6 +64,10 @@ std::vector<Flag> CommandFlags() {
        C::kFile, {}, Into(&Options::from_file)},
       {"help", 'h', T::kBool, "false", "help for pvcwatch", false, C::kNothing, {},
        Into(&Options::help)},
+      {"label-columns", 'L', T::kStringSlice, "[]",
+       "Accepts a comma separated list of labels that are going to be presented as columns. "
+       "Names are case-sensitive. You can also use multiple flag options like -L label1 -L "
+       "label2...", false, C::kNothing, {}, Into(&Options::label_columns)},
       {"max-claims", 0, T::kString, "'200Gi'",
        "Threshold for the claimed total: a quantity, or 'quota' for the namespace's "
        "ResourceQuota requests.storage hard limit.",
@@ -66,18 +80,44 @@ std::vector<Flag> CommandFlags() {
        C::kNothing, {}, Into(&Options::no_headers)},
       {"once", 0, T::kBool, "false", "List, print the summary and exit instead of watching.",
        false, C::kNothing, {}, Into(&Options::once)},
-      {"output", 'o', T::kString, "''", "Output format. One of: (json, yaml, wide).", false,
-       C::kChoices, {"json", "wide", "yaml"}, Into(&Options::output)},
+      {"output", 'o', T::kString, "''",
+       "Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json, jsonpath-file, "
+       "custom-columns, custom-columns-file, wide). See custom columns "
+       "[https://kubernetes.io/docs/reference/kubectl/#custom-columns] and jsonpath template "
+       "[https://kubernetes.io/docs/reference/kubectl/jsonpath/]. While watching, json and "
+       "yaml print pvcwatch's events, the others print each changed claim as kubectl get -w "
+       "does, with the totals and crossings on stderr.", false, C::kChoices,
+       {"json", "yaml", "name", "jsonpath", "jsonpath-as-json", "jsonpath-file", "custom-columns",
+        "custom-columns-file", "wide"},
+       Into(&Options::output)},
+      {"output-watch-events", 0, T::kBool, "false",
+       "Output watch event objects while watching. Existing objects are output as initial "
+       "ADDED events. With -o json, kubectl's {\"type\",\"object\"} lines replace pvcwatch's "
+       "events, and the totals and crossings go to stderr.", false, C::kNothing, {},
+       Into(&Options::output_watch_events)},
       {"selector", 'l', T::kString, "''",
        "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l "
        "key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the "
        "specified label constraints.", false,
        C::kNothing, {}, Into(&Options::label_selector)},
+      {"show-kind", 0, T::kBool, "false",
+       "If present, list the resource type for the requested object(s).", false, C::kNothing,
+       {}, Into(&Options::show_kind)},
       {"show-labels", 0, T::kBool, "false",
        "When printing, show all labels as the last column (default hide labels column)",
        false, C::kNothing, {}, Into(&Options::show_labels)},
+      {"sort-by", 0, T::kString, "''",
+       "If non-empty, sort list types using this field specification.  The field "
+       "specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The "
+       "field in the API resource specified by this JSONPath expression must be an integer or "
+       "a string. Sorts the first list only; the totals do not change.", false, C::kNothing, {},
+       Into(&Options::sort_by)},
       {"version", 0, T::kBool, "false", "Print the version and exit.", false, C::kNothing, {},
        Into(&Options::version)},
+      {"watch-only", 0, T::kBool, "false",
+       "Watch for changes without printing the claims of the first list. The total still "
+       "starts from that list (it must, to stay exact), and its summary is printed.", false,
+       C::kNothing, {}, Into(&Options::watch_only)},
   };
 }
 

@@ -14,8 +14,10 @@ namespace pvcwatch::cli {
 enum class FlagType {
   kString,
   kBool,         // --x, --x=false, -X=false
-  kInt,          // strconv.ParseInt
+  kInt,          // strconv.ParseInt, 32 bits (klog's Level)
+  kInt64,        // strconv.ParseInt, 64 bits
   kStringArray,  // repeatable, each value whole (pflag StringArray: no comma splitting)
+  kStringSlice,  // repeatable, each value split at commas (pflag StringSlice)
 };
 
 /// What a shell offers for a flag's value.

@@ -41,6 +41,13 @@ Examples:
   # The summary as JSON for scripts
   kubectl pvcwatch --once -o json | jq -r .total
 
+  # The biggest claims last, and one line per claim for scripts (the summary on stderr)
+  kubectl pvcwatch --once --sort-by=.spec.resources.requests.storage
+  kubectl pvcwatch --once -o jsonpath='{range .items[*]}{.metadata.name} {.spec.resources.requests.storage}{"\n"}{end}'
+
+  # Watch as kubectl get -w --output-watch-events -o json prints it
+  kubectl pvcwatch --output-watch-events -o json
+
   # Summarise saved output offline
   kubectl get pvc -A -o json | kubectl pvcwatch --from-file -
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/output_format.h"
 #include "kubeconfig/overrides.h"
 
 namespace pvcwatch::cli {
@@ -34,9 +35,17 @@ struct Options {
   std::string max_claims = "200Gi";
   bool once = false;
   std::string from_file;
-  std::string output;  // "", wide, json, yaml
+  std::string output;   // -o as given
+  OutputFormat format;  // -o as parsed (ParseOptions)
+  bool allow_missing_template_keys = true;
   bool no_headers = false;
   bool show_labels = false;
+  bool show_kind = false;
+  std::vector<std::string> label_columns;  // -L, each comma-separated value split
+  std::string sort_by;
+  long long chunk_size = 500;  // kubectl's DefaultChunkSize; 0: one request
+  bool output_watch_events = false;
+  bool watch_only = false;
   std::string exec;
 
   bool help = false;

@@ -32,6 +32,10 @@ bool ParseBool(const std::string& flag, const std::string& value) {
                    "\" flag: " + go::NumErrorText("ParseBool", value, go::NumError::kSyntax));
 }
 
+bool Repeatable(const Flag& flag) {
+  return flag.type == FlagType::kStringArray || flag.type == FlagType::kStringSlice;
+}
+
 // The flag table as cxxopts options. Every value is read as text and checked here, so
 // that errors carry pflag's words.
 cxxopts::Options Declare() {
@@ -39,7 +43,7 @@ cxxopts::Options Declare() {
   o.allow_unrecognised_options();
   auto add = o.add_options();
   for (const Flag& flag : Flags()) {
-    if (flag.type == FlagType::kStringArray) continue;  // Normalize takes these
+    if (Repeatable(flag)) continue;  // Normalize takes these
     // pflag's one-letter long name (--v) is cxxopts' shorthand; Normalize maps it.
     std::string spec = flag.name.size() == 1 ? flag.name
                        : flag.shorthand != 0 ? std::string(1, flag.shorthand) + "," + flag.name
@@ -73,13 +77,18 @@ std::vector<std::string> Normalize(int argc, const char* const argv[], Repeated&
         long_form ? FindFlag(std::string_view(arg).substr(2, eq == std::string::npos ? eq : eq - 2))
         : arg.size() > 1 && arg[0] == '-' ? FindShorthand(arg[1])
                                           : nullptr;
-    if (flag != nullptr && flag->type == FlagType::kStringArray && long_form) {
-      if (eq != std::string::npos) {
-        repeated.emplace_back(flag, arg.substr(eq + 1));
+    if (flag != nullptr && Repeatable(*flag)) {
+      // --name=V, --name V, -XV, -X=V, -X V.
+      const size_t value_at = long_form ? eq + (eq == std::string::npos ? 0 : 1) : 2;
+      if (long_form ? eq != std::string::npos : arg.size() > 2) {
+        const bool shorthand_eq = !long_form && arg[2] == '=';
+        repeated.emplace_back(flag, arg.substr(shorthand_eq ? 3 : value_at));
       } else if (i + 1 < argc) {
         repeated.emplace_back(flag, argv[++i]);
       } else {
-        throw UsageError("flag needs an argument: --" + flag->name);
+        throw UsageError(long_form ? "flag needs an argument: --" + flag->name
+                                   : "flag needs an argument: '" + std::string(1, arg[1]) +
+                                         "' in -" + std::string(1, arg[1]));
       }
       continue;
     }
@@ -104,14 +113,74 @@ std::vector<std::string> Normalize(int argc, const char* const argv[], Repeated&
 // A value as the flag's type reads it; a bool becomes "true" or "false".
 std::string Checked(const Flag& flag, const std::string& value) {
   if (flag.type == FlagType::kBool) return ParseBool(ShownName(flag), value) ? "true" : "false";
-  // The one int flag is klog's -v, a Level: strconv.ParseInt(value, 10, 32).
-  if (flag.type == FlagType::kInt) {
-    if (const auto parsed = go::ParseInt(value, 10, 32); !parsed.ok()) {
+  // klog's -v is a Level, strconv.ParseInt(value, 10, 32); --chunk-size an int64.
+  if (flag.type == FlagType::kInt || flag.type == FlagType::kInt64) {
+    const int bits = flag.type == FlagType::kInt ? 32 : 64;
+    if (const auto parsed = go::ParseInt(value, 10, bits); !parsed.ok()) {
       throw UsageError("invalid argument " + go::Quote(value) + " for \"" + ShownName(flag) +
                        "\" flag: " + go::NumErrorText("ParseInt", value, parsed.error));
     }
   }
   return value;
+}
+
+// pflag's StringSlice reads a value as one CSV record (encoding/csv): fields split at
+// commas, a field in double quotes may hold commas and doubled quotes. "" is no field.
+std::vector<std::string> SplitSlice(const Flag& flag, const std::string& value) {
+  std::vector<std::string> fields;
+  if (value.empty()) return fields;
+  std::string field;
+  bool quoted = false, was_quoted = false;
+  for (size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    if (quoted) {
+      if (c != '"') {
+        field += c;
+      } else if (i + 1 < value.size() && value[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else {
+        quoted = false;
+      }
+    } else if (c == '"' && field.empty() && !was_quoted) {
+      quoted = was_quoted = true;
+    } else if (c == ',') {
+      fields.push_back(std::move(field));
+      field.clear();
+      was_quoted = false;
+    } else if (c == '"' || was_quoted) {
+      throw UsageError("invalid argument " + go::Quote(value) + " for \"" + ShownName(flag) +
+                       "\" flag: parse error on line 1, column " + std::to_string(i + 1) +
+                       ": extraneous or missing \" in quoted-field");
+    } else {
+      field += c;
+    }
+  }
+  if (quoted) {
+    throw UsageError("invalid argument " + go::Quote(value) + " for \"" + ShownName(flag) +
+                     "\" flag: record on line 1; parse error on line 2, column 0: extraneous "
+                     "or missing \" in quoted-field");
+  }
+  fields.push_back(std::move(field));
+  return fields;
+}
+
+// kubectl get's Validate, for the flags that only some printers take; and the watch
+// flags, which --once (and --from-file) leave nothing to act on.
+void Validate(const Options& options) {
+  const std::string& output = options.output;
+  if (options.show_labels && !output.empty() && output != "wide") {
+    throw std::runtime_error("--show-labels option cannot be used with " + output + " printer");
+  }
+  if (!options.label_columns.empty() && output.rfind("custom-columns", 0) == 0) {
+    throw std::runtime_error("--label-columns option cannot be used with " + output + " printer");
+  }
+  if (options.once && (options.output_watch_events || options.watch_only)) {
+    throw std::runtime_error(
+        std::string(options.output_watch_events ? "--output-watch-events" : "--watch-only") +
+        " option can only be used when watching, not with " +
+        (options.from_file.empty() ? "--once" : "--from-file"));
+  }
 }
 
 }  // namespace
@@ -148,15 +217,19 @@ Options ParseOptions(int argc, const char* const argv[]) {
       flag.set(options, Checked(flag, result[flag.name].as<std::string>()));
     }
   }
-  for (const auto& [flag, value] : repeated) flag->set(options, value);
-
-  if (!options.output.empty() && options.output != "wide" && options.output != "json" &&
-      options.output != "yaml") {
-    // Not a usage error: kubectl's printer flags reject it after parsing, so kubectl
-    // prints it alone, without the pointer to --help.
-    throw std::runtime_error("unable to match a printer suitable for the output format \"" +
-                             options.output + "\", allowed formats are: json,wide,yaml");
+  for (const auto& [flag, value] : repeated) {
+    if (flag->type == FlagType::kStringArray) {
+      flag->set(options, value);
+    } else {
+      for (const std::string& field : SplitSlice(*flag, value)) flag->set(options, field);
+    }
   }
+
+  // Not usage errors: kubectl's printer flags reject these after parsing, so kubectl
+  // prints them alone, without the pointer to --help.
+  if (!options.from_file.empty()) options.once = true;
+  options.format = ParseOutputFormat(options.output);
+  Validate(options);
   if (options.max_claims != "quota") {
     const std::string prefix =
         "invalid argument \"" + options.max_claims + "\" for \"--max-claims\" flag: ";
@@ -168,7 +241,6 @@ Options ParseOptions(int argc, const char* const argv[]) {
       throw UsageError(prefix + e.what());
     }
   }
-  if (!options.from_file.empty()) options.once = true;
   return options;
 }
 

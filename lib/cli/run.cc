@@ -1,5 +1,6 @@
 #include "cli/run.h"
 
+#include <algorithm>
 #include <istream>
 #include <memory>
 #include <ostream>
@@ -8,14 +9,21 @@
 
 #include "cli/claim_input.h"
 #include "cli/help.h"
+#include "cli/object_output.h"
+#include "cli/sort_list.h"
 #include "cli/watch_command.h"
 #include "go/os.h"
 #include "json/encode.h"
 #include "kubeconfig/client_config.h"
 #include "kubeconfig/loader.h"
 #include "print/claim_table.h"
+#include "print/escaping_stream.h"
+#include "print/make_event_printer.h"
 #include "print/managed_fields.h"
+#include "print/object_event_printer.h"
+#include "print/object_printer.h"
 #include "print/summary.h"
+#include "print/table_event_printer.h"
 #include "print/terminal_escape.h"
 #include "print/yaml_printer.h"
 #include "pvc/ledger.h"
@@ -47,59 +55,139 @@ kubeconfig::ClientConfig ResolveClientConfig(const Options& options,
                                         service_account_dir);
 }
 
-bool MachineOutput(const Options& options) {
-  return options.output == "json" || options.output == "yaml";
+bool MachineOutput(const Options& options) { return IsDocumentOutput(options.format); }
+
+// What prints the claims themselves: the table, or one of kubectl's object printers (and
+// kubectl's JSON/YAML printers for --output-watch-events); -o json|yaml alone print
+// pvcwatch's documents instead.
+struct Printers {
+  std::unique_ptr<print::ClaimTable> table;
+  std::unique_ptr<print::EscapingStream> escaped;  // what `objects` write, on a terminal
+  std::unique_ptr<print::ObjectPrinter> objects;
+  std::ostream* objects_out = nullptr;  // where `objects` write
+  /// The summary and the watch's header go on stderr when stdout carries what a printer
+  /// of objects writes, so that it stays parseable.
+  bool summary_on_stderr() const { return objects != nullptr; }
+};
+
+Printers MakePrinters(const Options& options, std::ostream& out, bool terminal) {
+  Printers printers;
+  if (IsTableOutput(options.format)) {
+    print::TableOptions table;
+    table.wide = options.format.kind == OutputFormat::Kind::kWide;
+    table.with_namespace = options.all_namespaces;
+    table.no_headers = options.no_headers;
+    table.show_labels = options.show_labels;
+    table.show_kind = options.show_kind;
+    table.label_columns = options.label_columns;
+    table.event_column = options.output_watch_events;
+    printers.table =
+        std::make_unique<print::ClaimTable>(out, table, std::chrono::system_clock::now());
+  } else if (!MachineOutput(options) || (options.output_watch_events && !options.once)) {
+    printers.objects_out = &out;
+    if (terminal) {
+      printers.escaped = std::make_unique<print::EscapingStream>(out);
+      printers.objects_out = printers.escaped.get();
+    }
+    printers.objects = MakeObjectPrinter(options, *printers.objects_out);
+  }
+  return printers;
 }
 
-// The first list, as `kubectl get pvc` prints it (page by page), counted into the
-// ledger. Items are kept only when the machine output needs them.
+// The first list, as `kubectl get pvc` prints it (page by page, or all at once when
+// sorted), counted into the ledger. Items are kept only when the output needs them all.
 class Listing {
  public:
-  Listing(const Options& options, pvc::Ledger& ledger, std::ostream& out)
-      : options_(options), ledger_(ledger) {
-    if (!MachineOutput(options)) {
-      print::TableOptions table;
-      table.wide = options.output == "wide";
-      table.with_namespace = options.all_namespaces;
-      table.no_headers = options.no_headers;
-      table.show_labels = options.show_labels;
-      table_ = std::make_unique<print::ClaimTable>(out, table, std::chrono::system_clock::now());
-    }
+  Listing(const Options& options, pvc::Ledger& ledger, Printers& printers)
+      : options_(options), ledger_(ledger), printers_(printers) {
     ledger_.BeginReplace();
   }
 
   void Page(watch::ListPage& page) {
     ledger_.ReplacePage(page.items);
-    if (table_) {
-      if (restarted_) DropPrinted(page, printed_);
-      table_->PrintPage(page.items, page.table);
-      for (const json::Value& item : page.items) {
-        printed_.insert(std::string(item["metadata"]["uid"].AsString()));
-      }
+    if (restarted_) DropPrinted(page, printed_);
+    if (!options_.sort_by.empty()) {
+      Collect(page);
+    } else {
+      Show(page);
     }
-    if (MachineOutput(options_)) {
+  }
+
+  void Restart() {
+    // An expired continue token: the list starts over. What was already printed stays
+    // on the screen, so the new list prints only claims not shown yet.
+    items_.clear();
+    collected_ = watch::ListPage();
+    collected_rows_.clear();
+    restarted_ = true;
+    ledger_.BeginReplace();
+  }
+
+  void Finish(const std::string& resource_version) {
+    ledger_.EndReplace(resource_version);
+    if (!options_.sort_by.empty()) {
+      if (!collected_.table.IsNull()) {
+        collected_.table.Set("rows", json::Value::MakeArray(std::move(collected_rows_)));
+      }
+      SortListPage(collected_, options_.sort_by, printers_.table != nullptr);
+      Show(collected_);
+    }
+  }
+
+  size_t rows() const { return printers_.table ? printers_.table->rows() : ledger_.size(); }
+  std::vector<json::Value> TakeItems() { return std::move(items_); }
+
+ private:
+  // Items printed as they come: the table's rows, and the objects a watch prints one by
+  // one (kubectl get -w); --once's objects and documents wait for the whole list.
+  void Show(watch::ListPage& page) {
+    const bool shown = !options_.watch_only;
+    if (printers_.table) {
+      if (shown) printers_.table->PrintPage(page.items, page.table);
+      Remember(page);
+    } else if (printers_.objects && !options_.once) {
+      for (const json::Value& item : page.items) {
+        if (shown) PrintObject(item);
+      }
+      printers_.objects_out->flush();
+      Remember(page);
+    } else {
       for (json::Value& item : page.items) {
-        print::StripManagedFields(item);
+        if (MachineOutput(options_)) print::StripManagedFields(item);
         items_.push_back(std::move(item));
       }
     }
   }
 
-  void Restart() {
-    // An expired continue token: the list starts over. The rows already printed stay on
-    // the screen, so the new list prints only claims not shown yet.
-    items_.clear();
-    restarted_ = true;
-    ledger_.BeginReplace();
+  void PrintObject(const json::Value& item) {
+    try {
+      if (options_.output_watch_events) {
+        printers_.objects->PrintEvent("ADDED", item);
+      } else {
+        printers_.objects->PrintObject(item);
+      }
+    } catch (const std::runtime_error& e) {
+      throw std::runtime_error(std::string("unable to output the provided object: ") + e.what());
+    }
   }
 
-  void Finish(const std::string& resource_version) { ledger_.EndReplace(resource_version); }
-  size_t rows() const { return table_ ? table_->rows() : ledger_.size(); }
-  std::vector<json::Value> TakeItems() { return std::move(items_); }
+  void Remember(const watch::ListPage& page) {
+    for (const json::Value& item : page.items) {
+      printed_.insert(std::string(item["metadata"]["uid"].AsString()));
+    }
+  }
 
- private:
-  const Options& options_;
-  pvc::Ledger& ledger_;
+  void Collect(watch::ListPage& page) {
+    if (!page.table.IsNull()) {
+      for (auto& [name, value] : page.table.members()) {
+        if (name != "rows" || !value.IsArray()) continue;
+        for (json::Value& row : value.items()) collected_rows_.push_back(std::move(row));
+      }
+      if (collected_.table.IsNull()) collected_.table = std::move(page.table);
+    }
+    for (json::Value& item : page.items) collected_.items.push_back(std::move(item));
+  }
+
   // Drops from a page (items and, if present, the server's table rows) the claims whose
   // rows were printed before the list restarted; the ledger has counted them already.
   static void DropPrinted(watch::ListPage& page, const std::unordered_set<std::string>& printed) {
@@ -115,14 +203,18 @@ class Listing {
     if (!page.table.IsNull()) page.table.Set("rows", json::Value::MakeArray(std::move(rows)));
   }
 
-  std::unique_ptr<print::ClaimTable> table_;
+  const Options& options_;
+  pvc::Ledger& ledger_;
+  Printers& printers_;
   std::vector<json::Value> items_;
+  watch::ListPage collected_;  // --sort-by: the whole list, printed once sorted
+  json::Value::Array collected_rows_;
   std::unordered_set<std::string> printed_;
   bool restarted_ = false;
 };
 
 void PrintMachine(const Options& options, const json::Value& document, std::ostream& out) {
-  if (options.output == "json") {
+  if (options.format.kind == OutputFormat::Kind::kJson) {
     json::PrintJson(document, out);
   } else {
     print::PrintYaml(document, out);
@@ -147,8 +239,19 @@ rest::StatusError ExplainListError(const rest::StatusError& e, const watch::Scop
 
 // What --once prints after the list, and its exit status.
 int Conclude(const Options& options, const std::string& scope_namespace, Listing& listing,
-             const pvc::Ledger& ledger, const Quantity& max, const Streams& io) {
-  if (MachineOutput(options)) {
+             const Printers& printers, const pvc::Ledger& ledger, const Quantity& max,
+             const Streams& io) {
+  if (printers.objects) {
+    // kubectl get's printGeneric: the printer is given the whole list as one List.
+    try {
+      printers.objects->PrintObject(print::ListDocument(listing.TakeItems()));
+    } catch (...) {
+      printers.objects_out->flush();
+      throw;
+    }
+    printers.objects_out->flush();
+    print::PrintSummary(ledger, max, options.all_namespaces, false, io.err);
+  } else if (MachineOutput(options)) {
     PrintMachine(options,
                  print::SummaryDocument(ledger, max, options.all_namespaces, listing.TakeItems()),
                  io.out);
@@ -195,12 +298,12 @@ std::string ListQuotas(watch::ListerWatcher& lister, const watch::Scope& scope,
 
 // The first list of claims, printed as it arrives; returns its resourceVersion.
 std::string ListClaims(watch::RestListerWatcher& lister, const watch::Scope& scope, bool as_table,
-                       Listing& listing) {
+                       int page_size, Listing& listing) {
   lister.set_as_table(as_table);
   std::string version;
   try {
     version = watch::ListAll(
-        lister, scope, watch::kDefaultPageSize, [&](watch::ListPage& page) { listing.Page(page); },
+        lister, scope, page_size, [&](watch::ListPage& page) { listing.Page(page); },
         [&] { listing.Restart(); });
   } catch (const rest::StatusError& e) {
     throw ExplainListError(e, scope);
@@ -211,25 +314,51 @@ std::string ListClaims(watch::RestListerWatcher& lister, const watch::Scope& sco
 }
 
 // What the watch prints before its first event: the list's summary (a LIST document for
-// machine output) and, for people, the header naming the limit.
+// pvcwatch's own -o json|yaml) and the header naming the limit.
 void PrintWatchStart(const Options& options, const pvc::Ledger& ledger, const Quantity& max,
-                     const std::string& quota_source, Listing& listing, const Streams& io) {
-  if (MachineOutput(options)) {
+                     const std::string& quota_source, Listing& listing, const Printers& printers,
+                     const Streams& io) {
+  if (MachineOutput(options) && !options.output_watch_events) {
     json::Value document =
         print::SummaryDocument(ledger, max, options.all_namespaces, listing.TakeItems());
     document.Set("type", json::Value::String("LIST"));
-    if (options.output == "json") {
+    if (options.format.kind == OutputFormat::Kind::kJson) {
       json::PrintCompactJson(document, io.out);
     } else {
       io.out << "---\n";
       print::PrintYaml(document, io.out);
     }
   } else {
-    print::PrintSummary(ledger, max, options.all_namespaces, io.out_is_terminal, io.out);
-    io.out << "\n--- PVC Watch (max claims " << max.String()
-           << (quota_source.empty() ? "" : ", ResourceQuota " + quota_source) << ") ----\n";
+    const bool on_stderr = printers.summary_on_stderr();
+    std::ostream& out = on_stderr ? io.err : io.out;
+    io.out.flush();
+    print::PrintSummary(ledger, max, options.all_namespaces, !on_stderr && io.out_is_terminal, out);
+    out << "\n--- PVC Watch (max claims " << max.String()
+        << (quota_source.empty() ? "" : ", ResourceQuota " + quota_source) << ") ----\n";
   }
   io.out.flush();
+}
+
+// The watch's printer: pvcwatch's events (log lines, or -o json|yaml documents), table
+// rows with --output-watch-events, or the objects through kubectl's printer.
+std::unique_ptr<print::EventPrinter> MakeWatchPrinter(const Options& options, Printers& printers,
+                                                      const Streams& io,
+                                                      const WatchSettings& settings) {
+  auto timestamp = settings.timestamp ? settings.timestamp : print::LogTimestamp;
+  if (printers.objects) {
+    return std::make_unique<print::ObjectEventPrinter>(
+        *printers.objects, options.output_watch_events, *printers.objects_out, io.err,
+        options.all_namespaces, timestamp);
+  }
+  if (printers.table && options.output_watch_events) {
+    return std::make_unique<print::TableEventPrinter>(*printers.table, io.out, io.err,
+                                                      options.all_namespaces, timestamp);
+  }
+  const print::EventFormat format =
+      options.format.kind == OutputFormat::Kind::kJson   ? print::EventFormat::kJson
+      : options.format.kind == OutputFormat::Kind::kYaml ? print::EventFormat::kYaml
+                                                         : print::EventFormat::kText;
+  return print::MakeEventPrinter(format, io.out, io.err, options.all_namespaces, timestamp);
 }
 
 watch::Scope ScopeOf(const Options& options, const kubeconfig::ClientConfig& config) {
@@ -242,7 +371,7 @@ watch::Scope ScopeOf(const Options& options, const kubeconfig::ClientConfig& con
 
 // The claims of the cluster: the first list, then --once's conclusion or the watch.
 int RunLive(const Options& options, Quantity max_claims, pvc::Ledger& ledger, Listing& listing,
-            const Streams& io, const RunSettings& settings) {
+            Printers& printers, const Streams& io, const RunSettings& settings) {
   const kubeconfig::ClientConfig client_config =
       ResolveClientConfig(options, settings.service_account_dir);
   const watch::Scope scope = ScopeOf(options, client_config);
@@ -257,18 +386,30 @@ int RunLive(const Options& options, Quantity max_claims, pvc::Ledger& ledger, Li
     max_claims = *quota_limit.limit();
   }
   watch::RestListerWatcher lister(client, "persistentvolumeclaims");
-  const std::string version = ListClaims(lister, scope, !MachineOutput(options), listing);
-  if (options.once) return Conclude(options, scope.namespace_name, listing, ledger, max_claims, io);
+  // Templates, --sort-by and watch events see metadata.managedFields, as kubectl's do.
+  lister.set_keep_managed_fields(KeepsManagedFields(options));
+  // kubectl sorts a list it asked for whole (get.go: chunkSize 0 with --sort-by).
+  const int page_size =
+      options.sort_by.empty() ? static_cast<int>(std::max(0LL, options.chunk_size)) : 0;
+  const std::string version =
+      ListClaims(lister, scope, printers.table != nullptr, page_size, listing);
+  if (options.once) {
+    return Conclude(options, scope.namespace_name, listing, printers, ledger, max_claims, io);
+  }
+  if (!options.sort_by.empty()) {
+    io.err << "warning: --watch requested, --sort-by will be ignored for watch events received\n";
+  }
   // From here a SIGINT/SIGTERM ends the watch cleanly, even one sent the moment the
   // user sees it begin.
   BlockWatchSignals();
   PrintWatchStart(options, ledger, max_claims, follow_quota ? quota_limit.source() : "", listing,
-                  io);
+                  printers, io);
   pvc::Threshold threshold(max_claims);
   QuotaSource quota{quota_lister, quota_limit, quota_version};
   const WatchInputs inputs{
       lister, scope, version, ledger, threshold, follow_quota ? &quota : nullptr, clock};
-  return RunWatch(options, inputs, settings.watch, io.out, io.err);
+  return RunWatch(options, inputs, settings.watch,
+                  MakeWatchPrinter(options, printers, io, settings.watch), io.out, io.err);
 }
 
 }  // namespace
@@ -286,13 +427,16 @@ int Run(const Options& options, const Streams& io, const RunSettings& settings) 
   pvc::Ledger ledger(nullptr, [&](const std::string& warning) {
     io.err << print::EscapeLine("Warning: " + warning) << "\n";
   });
-  Listing listing(options, ledger, io.out);
-  if (options.from_file.empty()) return RunLive(options, max_claims, ledger, listing, io, settings);
+  Printers printers = MakePrinters(options, io.out, io.out_is_terminal);
+  Listing listing(options, ledger, printers);
+  if (options.from_file.empty()) {
+    return RunLive(options, max_claims, ledger, listing, printers, io, settings);
+  }
   watch::ListPage page;
   page.items = LoadClaimInput(options.from_file, io.in);
   listing.Page(page);
   listing.Finish("");
-  return Conclude(options, "", listing, ledger, max_claims, io);
+  return Conclude(options, "", listing, printers, ledger, max_claims, io);
 }
 
 }  // namespace pvcwatch::cli

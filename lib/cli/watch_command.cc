@@ -14,7 +14,6 @@
 
 #include "cli/error_message.h"
 #include "print/fd_output.h"
-#include "print/make_event_printer.h"
 #include "print/percent.h"
 #include "print/terminal_escape.h"
 #include "watch/reflector.h"
@@ -27,12 +26,6 @@ namespace {
 constexpr std::chrono::seconds kOutputGrace{2};
 
 using OutputMutex = std::recursive_mutex;
-
-print::EventFormat FormatOf(const Options& options) {
-  if (options.output == "json") return print::EventFormat::kJson;
-  if (options.output == "yaml") return print::EventFormat::kYaml;
-  return print::EventFormat::kText;
-}
 
 // Two reflectors (claims, quotas) and the action reporter share the ledger, the
 // threshold and the output: every store call runs under one lock, and the listeners it
@@ -109,13 +102,11 @@ sigset_t WatchSignals() {
 class Watch {
  public:
   Watch(const Options& options, const WatchInputs& in, const WatchSettings& settings,
-        std::ostream& out, std::ostream& err)
+        std::unique_ptr<print::EventPrinter> printer, std::ostream& out, std::ostream& err)
       : in_(in),
         out_(out),
         err_(err),
-        printer_(
-            print::MakeEventPrinter(FormatOf(options), out, err, options.all_namespaces,
-                                    settings.timestamp ? settings.timestamp : print::LogTimestamp)),
+        printer_(std::move(printer)),
         claims_store_(in.ledger, mutex_),
         claims_(in.lister_watcher, in.scope, claims_store_, in.clock) {
     if (!options.exec.empty()) {
@@ -270,7 +261,7 @@ class Watch {
       try {
         std::rethrow_exception(failure);
       } catch (const std::exception& e) {
-        err_ << print::EscapeLine(ErrorMessage(e)) << "\n";
+        err_ << ErrorText(e);
       }
       code = kExitError;
     }
@@ -301,8 +292,8 @@ void BlockWatchSignals() {
 }
 
 int RunWatch(const Options& options, const WatchInputs& inputs, const WatchSettings& settings,
-             std::ostream& out, std::ostream& err) {
-  return Watch(options, inputs, settings, out, err).Run();
+             std::unique_ptr<print::EventPrinter> printer, std::ostream& out, std::ostream& err) {
+  return Watch(options, inputs, settings, std::move(printer), out, err).Run();
 }
 
 }  // namespace pvcwatch::cli

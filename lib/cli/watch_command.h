@@ -2,10 +2,12 @@
 
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <string>
 
 #include "cli/options.h"
 #include "clock/clock.h"
+#include "print/event_printer.h"
 #include "pvc/action.h"
 #include "pvc/ledger.h"
 #include "pvc/quota_limit.h"
@@ -49,7 +51,8 @@ struct WatchSettings {
 /// Announces every change, each crossing of the threshold, and runs --exec on crossings.
 /// The end is cooperative: the clock stops, reads and connects under way are cancelled,
 /// actions are ended, and every thread is joined before it returns.
+/// `printer` reports what the watch sees (the caller picks it from the output flags).
 int RunWatch(const Options& options, const WatchInputs& inputs, const WatchSettings& settings,
-             std::ostream& out, std::ostream& err);
+             std::unique_ptr<print::EventPrinter> printer, std::ostream& out, std::ostream& err);
 
 }  // namespace pvcwatch::cli

@@ -81,6 +81,22 @@ void EndLine(std::string& line) {
   }
 }
 
+// formatEventType (cli-runtime tableprinter.go): the known types padded to 8.
+std::string EventCell(std::string_view type) {
+  if (type == "ADDED" || type == "DELETED" || type == "ERROR") {
+    return std::string(type) + std::string(8 - type.size(), ' ');
+  }
+  return std::string(type);
+}
+
+// formatLabelHeaders: a label key's last '/' segment, upper-cased.
+std::string LabelHeader(const std::string& key) {
+  std::string header = key.substr(key.rfind('/') + 1);
+  std::transform(header.begin(), header.end(), header.begin(),
+                 [](unsigned char c) { return std::toupper(c); });
+  return header;
+}
+
 std::string CellText(const json::Value& cell) {
   if (cell.IsNull()) return "<none>";
   if (cell.type() == json::Value::Type::kBool) return cell.AsBool() ? "true" : "false";
@@ -125,35 +141,58 @@ ClaimTable::ClaimTable(std::ostream& out, TableOptions options,
                        std::chrono::system_clock::time_point now)
     : writer_(out), options_(options), now_(now) {}
 
-void ClaimTable::PrintHeader(const std::vector<std::string>& columns) {
+// decorateTable's order: EVENT, NAMESPACE, the table's columns, -L's, LABELS.
+void ClaimTable::PrintHeader(std::vector<std::string> columns) {
   if (header_printed_) return;
   header_printed_ = true;
   if (options_.no_headers) return;
+  for (const std::string& key : options_.label_columns) columns.push_back(LabelHeader(key));
+  if (options_.show_labels) columns.push_back("LABELS");
   std::string line;
+  if (options_.event_column) line += "EVENT\t";
   if (options_.with_namespace) line += "NAMESPACE\t";
   for (const std::string& column : columns) line += FormatCell(column) + "\t";
-  if (options_.show_labels) line += "LABELS\t";
   EndLine(line);
   writer_.Write(line);
 }
 
-void ClaimTable::PrintRow(const json::Value& object, std::vector<std::string> cells) {
+void ClaimTable::PrintRow(std::string_view event, const json::Value& object,
+                          std::vector<std::string> cells) {
+  const json::Value& metadata = object["metadata"];
+  if (options_.show_kind && !cells.empty()) cells[0] = "persistentvolumeclaim/" + cells[0];
+  for (const std::string& key : options_.label_columns) {
+    cells.push_back(Text(metadata["labels"][key]));
+  }
+  if (options_.show_labels) cells.push_back(Labels(metadata["labels"]));
   std::string line;
-  if (options_.with_namespace) line += FormatCell(Text(object["metadata"]["namespace"])) + "\t";
+  if (options_.event_column) line += EventCell(event) + "\t";
+  if (options_.with_namespace) line += FormatCell(Text(metadata["namespace"])) + "\t";
   for (std::string& cell : cells) line += FormatCell(std::move(cell)) + "\t";
-  if (options_.show_labels) line += FormatCell(Labels(object["metadata"]["labels"])) + "\t";
   EndLine(line);
   writer_.Write(line);
   ++rows_;
 }
 
+std::vector<std::string> ClaimTable::LocalColumns() const {
+  std::vector<std::string> columns = kColumns;
+  if (options_.wide) columns.push_back("VOLUMEMODE");
+  return columns;
+}
+
+void ClaimTable::PrintEvent(std::string_view type, const json::Value& object,
+                            std::chrono::system_clock::time_point now) {
+  PrintHeader(LocalColumns());
+  PrintRow(type, object, ClaimCells(object, options_.wide, now));
+  writer_.Flush();
+}
+
 void ClaimTable::PrintPage(const std::vector<json::Value>& items, const json::Value& table) {
   if (items.empty()) return;
   if (table.IsNull()) {
-    std::vector<std::string> columns = kColumns;
-    if (options_.wide) columns.push_back("VOLUMEMODE");
-    PrintHeader(columns);
-    for (const json::Value& item : items) PrintRow(item, ClaimCells(item, options_.wide, now_));
+    PrintHeader(LocalColumns());
+    for (const json::Value& item : items) {
+      PrintRow("ADDED", item, ClaimCells(item, options_.wide, now_));
+    }
   } else {
     // The server's columns: priority 0 always, the others only with -o wide.
     std::vector<bool> shown;
@@ -176,7 +215,7 @@ void ClaimTable::PrintPage(const std::vector<json::Value>& items, const json::Va
       for (size_t c = 0; c < row_cells.size() && c < shown.size(); ++c) {
         if (shown[c]) cells.push_back(CellText(row_cells[c]));
       }
-      PrintRow(items[i], std::move(cells));
+      PrintRow("ADDED", items[i], std::move(cells));
     }
   }
   writer_.Flush();

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "json/value.h"
@@ -15,7 +16,10 @@ struct TableOptions {
   bool wide = false;            // -o wide: priority columns too
   bool with_namespace = false;  // -A: NAMESPACE first
   bool no_headers = false;
-  bool show_labels = false;  // LABELS last
+  bool show_labels = false;                // LABELS last
+  bool show_kind = false;                  // --show-kind: NAME cells as persistentvolumeclaim/NAME
+  std::vector<std::string> label_columns;  // -L: a column per label key, before LABELS
+  bool event_column = false;               // --output-watch-events: EVENT first
 };
 
 /// The cells kubectl's server-side printer computes for a claim (NAME, STATUS, VOLUME,
@@ -32,12 +36,18 @@ class ClaimTable {
 
   /// One page: `table` is the server's Table (cells in row order) or null, in which
   /// case the cells are computed from `items`.
+  /// With `event_column`, each row is an ADDED event, as kubectl -w prints the first list.
   void PrintPage(const std::vector<json::Value>& items, const json::Value& table);
+  /// A watch event's row (`event_column`: "ADDED", "MODIFIED", "DELETED"), with cells
+  /// computed from the object, as the page's were (its widths remembered).
+  void PrintEvent(std::string_view type, const json::Value& object,
+                  std::chrono::system_clock::time_point now);
   size_t rows() const { return rows_; }
 
  private:
-  void PrintHeader(const std::vector<std::string>& columns);
-  void PrintRow(const json::Value& object, std::vector<std::string> cells);
+  void PrintHeader(std::vector<std::string> columns);
+  std::vector<std::string> LocalColumns() const;
+  void PrintRow(std::string_view event, const json::Value& object, std::vector<std::string> cells);
 
   TabWriter writer_;
   TableOptions options_;

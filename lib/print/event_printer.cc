@@ -12,6 +12,15 @@ void EventPrinter::PrintNotice(const std::string& text) {
   err_.flush();
 }
 
+const char* WatchEventType(pvc::Change::Kind kind) {
+  switch (kind) {
+    case pvc::Change::Kind::kAdded: return "ADDED";
+    case pvc::Change::Kind::kResized: return "MODIFIED";
+    case pvc::Change::Kind::kRemoved: return "DELETED";
+  }
+  return "";
+}
+
 std::string LogTimestamp() {
   std::time_t now = std::time(nullptr);
   std::tm local{};

@@ -51,6 +51,9 @@ class EventPrinter {
   std::function<std::string()> timestamp_;
 };
 
+/// The watch event type a change is reported as: ADDED, MODIFIED (a resize), DELETED.
+const char* WatchEventType(pvc::Change::Kind kind);
+
 /// Go's log timestamp of the local time now: "2006/01/02 15:04:05 ".
 std::string LogTimestamp();
 

@@ -9,18 +9,6 @@
 #include "print/yaml_printer.h"
 
 namespace pvcwatch::print {
-namespace {
-
-std::string TypeOf(pvc::Change::Kind kind) {
-  switch (kind) {
-    case pvc::Change::Kind::kAdded: return "ADDED";
-    case pvc::Change::Kind::kResized: return "MODIFIED";
-    case pvc::Change::Kind::kRemoved: return "DELETED";
-  }
-  return "";
-}
-
-}  // namespace
 
 // Every event ends with the totals it leaves (members print sorted, as kubectl's JSON).
 void MachineEventPrinter::Emit(json::Value document, const Standing& s) {
@@ -34,7 +22,7 @@ void MachineEventPrinter::Emit(json::Value document, const Standing& s) {
 void MachineEventPrinter::PrintChange(const pvc::Change& change, const json::Value& object,
                                       const Standing& s) {
   json::Value document;
-  document.Set("type", json::Value::String(TypeOf(change.kind)));
+  document.Set("type", json::Value::String(WatchEventType(change.kind)));
   json::Value shown = object;
   StripManagedFields(shown);
   document.Set("object", std::move(shown));

@@ -23,4 +23,24 @@ class TextEventPrinter : public EventPrinter {
   bool show_namespace_;
 };
 
+/// A watch whose changes print some other way (a subclass's PrintChange), with the
+/// crossings, limits and standing as TextEventPrinter's log lines on `lines_out`.
+class TotalsAsLinesPrinter : public EventPrinter {
+ public:
+  TotalsAsLinesPrinter(std::ostream& lines_out, std::ostream& err, bool show_namespace,
+                       const std::function<std::string()>& timestamp)
+      : EventPrinter(err, timestamp), lines_(lines_out, err, show_namespace, timestamp) {}
+
+  void PrintCrossing(pvc::Threshold::Crossing crossing, const Standing& s, bool action) override {
+    lines_.PrintCrossing(crossing, s, action);
+  }
+  void PrintLimit(const std::string& source, const Standing& s) override {
+    lines_.PrintLimit(source, s);
+  }
+  void PrintStanding(const Standing& s) override { lines_.PrintStanding(s); }
+
+ private:
+  TextEventPrinter lines_;
+};
+
 }  // namespace pvcwatch::print

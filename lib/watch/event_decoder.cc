@@ -6,11 +6,11 @@
 
 namespace pvcwatch::watch {
 
-std::optional<Event> DecodeEvent(std::string_view line) {
+std::optional<Event> DecodeEvent(std::string_view line, bool keep_managed_fields) {
   if (line.find_first_not_of(" \t\r") == std::string_view::npos) return std::nullopt;
   json::Value frame;
   try {
-    frame = json::Parse(line, {.skip_managed_fields = true});
+    frame = json::Parse(line, {.skip_managed_fields = !keep_managed_fields});
   } catch (const json::ParseError& e) {
     throw DecodeError(std::string("malformed watch event: ") + e.what());
   }

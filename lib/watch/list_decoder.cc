@@ -18,10 +18,10 @@ json::Value::Array TakeArray(json::Value& object, std::string_view key) {
 
 }  // namespace
 
-ListPage DecodeListPage(std::string body) {
+ListPage DecodeListPage(std::string body, bool keep_managed_fields) {
   json::Value list;
   try {
-    list = json::ParseInPlace(body, {.skip_managed_fields = true});
+    list = json::ParseInPlace(body, {.skip_managed_fields = !keep_managed_fields});
     body = std::string();  // the page's text is no longer needed while it is worked on
   } catch (const json::ParseError& e) {
     throw DecodeError(std::string("malformed list response: ") + e.what());

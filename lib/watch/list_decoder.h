@@ -11,7 +11,8 @@ namespace pvcwatch::watch {
 /// and kind back, as kubectl's printers show them) or a meta.k8s.io Table with objects
 /// (rows' objects become the items, the cells stay in `table`). Throws DecodeError
 /// ("malformed list response: ..." / "malformed table response: ..."). Items come without
-/// metadata.managedFields, which kubectl never prints.
-ListPage DecodeListPage(std::string body);
+/// metadata.managedFields, which kubectl's table, JSON and YAML never print, unless
+/// `keep_managed_fields` (its JSONPath, custom columns, --sort-by and watch events see them).
+ListPage DecodeListPage(std::string body, bool keep_managed_fields = false);
 
 }  // namespace pvcwatch::watch

@@ -36,15 +36,18 @@ std::vector<std::pair<std::string, std::string>> SelectorParams(const Scope& sco
 
 class JsonEventStream : public EventStream {
  public:
-  JsonEventStream(std::unique_ptr<rest::LineStream> lines, std::string host)
-      : lines_(std::move(lines)), host_(std::move(host)) {}
+  JsonEventStream(std::unique_ptr<rest::LineStream> lines, std::string host,
+                  bool keep_managed_fields)
+      : lines_(std::move(lines)),
+        host_(std::move(host)),
+        keep_managed_fields_(keep_managed_fields) {}
 
   std::optional<Event> Next() override {
     for (;;) {
       std::optional<std::string> line = lines_->NextLine();
       if (!line) return std::nullopt;
       try {
-        if (std::optional<Event> event = DecodeEvent(*line)) return event;
+        if (std::optional<Event> event = DecodeEvent(*line, keep_managed_fields_)) return event;
       } catch (const DecodeError& e) {
         // A broken frame means the stream can no longer be trusted: end this watch as
         // a broken connection and let the reflector resume from the last good version.
@@ -56,6 +59,7 @@ class JsonEventStream : public EventStream {
  private:
   std::unique_ptr<rest::LineStream> lines_;
   std::string host_;
+  bool keep_managed_fields_;
 };
 
 }  // namespace
@@ -74,7 +78,7 @@ ListPage RestListerWatcher::List(const Scope& scope, int limit, const std::strin
                                         as_table_ ? kTableAccept : "application/json");
   if (response.status != 200) throw rest::StatusErrorFromResponse(response, "get", resource_);
   try {
-    return DecodeListPage(std::move(response.body));
+    return DecodeListPage(std::move(response.body), keep_managed_fields_);
   } catch (const DecodeError& e) {
     throw rest::ConnectionError(client_.host(), e.what());
   }
@@ -96,7 +100,7 @@ std::unique_ptr<EventStream> RestListerWatcher::Watch(const Scope& scope,
   auto stream = client_.Stream(CollectionPath(scope) + rest::EncodeQuery(params), head,
                                std::chrono::seconds(silence), kMaxEventBytes);
   if (!stream) throw rest::StatusErrorFromResponse(head, "watch", resource_);
-  return std::make_unique<JsonEventStream>(std::move(stream), client_.host());
+  return std::make_unique<JsonEventStream>(std::move(stream), client_.host(), keep_managed_fields_);
 }
 
 }  // namespace pvcwatch::watch

@@ -22,6 +22,8 @@ class RestListerWatcher : public ListerWatcher {
   /// Ask for server-rendered Tables (with the objects) as kubectl get does, so the
   /// columns are the server's own. Servers that cannot serve them send plain lists.
   void set_as_table(bool as_table) { as_table_ = as_table; }
+  /// Keep metadata.managedFields in what is decoded (see DecodeListPage).
+  void set_keep_managed_fields(bool keep) { keep_managed_fields_ = keep; }
 
  private:
   std::string CollectionPath(const Scope& scope) const;
@@ -29,6 +31,7 @@ class RestListerWatcher : public ListerWatcher {
   rest::RestClient& client_;
   std::string resource_;
   bool as_table_ = false;
+  bool keep_managed_fields_ = false;
 };
 
 }  // namespace pvcwatch::watch

@@ -9,7 +9,9 @@ import time
 import harness
 
 
-class ListTest(harness.ClusterTest):
+class EveryStateTest(harness.ClusterTest):
+    """Claims in every state kubectl's printer distinguishes, and the table compared with
+    kubectl's (test_get_flags builds on these too)."""
 
     def setUp(self):
         super().setUp()
@@ -74,6 +76,9 @@ class ListTest(harness.ClusterTest):
                                for line in text.splitlines()]
         self.assertEqual(masked(table), masked(theirs.out))
         return ours
+
+
+class ListTest(EveryStateTest):
 
     def test_table_matches_kubectl_in_every_state(self):
         self.every_state()

@@ -63,6 +63,7 @@ BOOST_AUTO_TEST_CASE(every_flag_is_one_parse_options_accepts) {
     const std::string value = flag.name == "output"       ? "json"
                               : flag.name == "max-claims" ? "1Gi"
                               : flag.name == "v"          ? "2"
+                              : flag.name == "chunk-size" ? "1"
                                                           : "x";
     std::vector<std::string> words = {"kubectl-pvcwatch", "--" + flag.name};
     if (flag.type != FlagType::kBool) words.push_back(value);
@@ -93,22 +94,25 @@ BOOST_AUTO_TEST_CASE(flags_are_the_ones_help_describes) {
 
 BOOST_AUTO_TEST_CASE(flags_are_in_name_order_long_before_short) {
   Words names = Names(CompleteWithoutKubectl({"-"}));
-  BOOST_TEST(names.size() == Flags().size() + 7);  // seven have a shorthand
-  BOOST_TEST((Words(names.begin(), names.begin() + 3) == Words{"--all-namespaces", "-A", "--as"}));
-  BOOST_TEST(names.back() == "--version");
+  BOOST_TEST(names.size() == Flags().size() + 8);  // eight have a shorthand
+  BOOST_TEST((Words(names.begin(), names.begin() + 3) ==
+              Words{"--all-namespaces", "-A", "--allow-missing-template-keys"}));
+  BOOST_TEST(names.back() == "--watch-only");
 }
 
 BOOST_DATA_TEST_CASE(flag_names,
                      data::make(std::vector<Case>{
                          {{"--c"},
-                          {"--certificate-authority", "--client-certificate", "--client-key",
-                           "--cluster", "--context"}},
-                         {{"-o", "json", "--o"}, {"--once"}},
-                         {{"--once", "--o"}, {"--output"}},
+                          {"--certificate-authority", "--chunk-size", "--client-certificate",
+                           "--client-key", "--cluster", "--context"}},
+                         {{"-o", "json", "--o"}, {"--once", "--output-watch-events"}},
+                         {{"--once", "--o"}, {"--output", "--output-watch-events"}},
                          {{"-An", "x", "-"},
-                          {"--as",
+                          {"--allow-missing-template-keys",
+                           "--as",
                            "--as-group",
                            "--certificate-authority",
+                           "--chunk-size",
                            "--client-certificate",
                            "--client-key",
                            "--cluster",
@@ -120,25 +124,31 @@ BOOST_DATA_TEST_CASE(flag_names,
                            "-h",
                            "--insecure-skip-tls-verify",
                            "--kubeconfig",
+                           "--label-columns",
+                           "-L",
                            "--max-claims",
                            "--no-headers",
                            "--once",
                            "--output",
                            "-o",
+                           "--output-watch-events",
                            "--password",
                            "--request-timeout",
                            "--selector",
                            "-l",
                            "--server",
                            "-s",
+                           "--show-kind",
                            "--show-labels",
+                           "--sort-by",
                            "--tls-server-name",
                            "--token",
                            "--user",
                            "--username",
                            "--v",
                            "-v",
-                           "--version"}},
+                           "--version",
+                           "--watch-only"}},
                          {{"--as-group", "a", "--as"}, {"--as", "--as-group"}},
                          {{"--namespace=x", "--n"}, {"--no-headers"}},
                          {{"-n"}, {"-n"}}}),
@@ -154,14 +164,27 @@ BOOST_AUTO_TEST_CASE(flag_names_carry_the_usage) {
              Words{"--namespace\tIf present, the namespace scope for this CLI request"});
 }
 
+// kubectl's order (get's PrintFlags.AllowedFormats), less the Go templates.
+const Words kOutputFormats = {"json",
+                              "yaml",
+                              "name",
+                              "jsonpath",
+                              "jsonpath-as-json",
+                              "jsonpath-file",
+                              "custom-columns",
+                              "custom-columns-file",
+                              "wide"};
+
 BOOST_DATA_TEST_CASE(values_completed_here,
-                     data::make(std::vector<Case>{{{"-o", ""}, {"json", "wide", "yaml"}},
-                                                  {{"--output", "y"}, {"yaml"}},
-                                                  {{"--output=j"}, {"json"}},
-                                                  {{"-o=w"}, {"wide"}},
-                                                  {{"-Ao", ""}, {"json", "wide", "yaml"}},
-                                                  {{"--max-claims", "q"}, {"quota"}},
-                                                  {{"--max-claims", ""}, {"200Gi", "quota"}}}),
+                     data::make(std::vector<Case>{
+                         {{"-o", ""}, kOutputFormats},
+                         {{"--output", "y"}, {"yaml"}},
+                         {{"--output=j"},
+                          {"json", "jsonpath", "jsonpath-as-json", "jsonpath-file"}},
+                         {{"-o=w"}, {"wide"}},
+                         {{"-Ao", ""}, kOutputFormats},
+                         {{"--max-claims", "q"}, {"quota"}},
+                         {{"--max-claims", ""}, {"200Gi", "quota"}}}),
                      c) {
   Completion completion = CompleteWithoutKubectl(c.args);
   BOOST_TEST(Names(completion) == c.expected, boost::test_tools::per_element());

@@ -96,7 +96,69 @@ BOOST_AUTO_TEST_CASE(unknown_output_format_is_an_error_but_not_a_usage_error) {
   }
   BOOST_TEST(message ==
              "unable to match a printer suitable for the output format \"table\", allowed "
-             "formats are: json,wide,yaml");
+             "formats are: json,yaml,name,jsonpath,jsonpath-as-json,jsonpath-file,custom-columns,"
+             "custom-columns-file,wide");
+}
+
+BOOST_AUTO_TEST_CASE(label_columns_split_at_commas_and_repeat) {
+  Options o = Parse({"-L", "app,tier", "--label-columns=a/b", "-Lc", "-L=d", "-L", "\"e,f\""});
+  BOOST_TEST(o.label_columns == (std::vector<std::string>{"app", "tier", "a/b", "c", "d", "e,f"}));
+  BOOST_TEST(Parse({"-L", ""}).label_columns.empty());
+}
+
+BOOST_AUTO_TEST_CASE(label_columns_errors_name_the_flag) {
+  BOOST_TEST(ErrorOf({"-L"}) == "flag needs an argument: 'L' in -L");
+  BOOST_TEST(ErrorOf({"--label-columns"}) == "flag needs an argument: --label-columns");
+  BOOST_TEST(ErrorOf({"-L", "a\"b"}) ==
+             "invalid argument \"a\\\"b\" for \"-L, --label-columns\" flag: parse error on line 1, "
+             "column 2: extraneous or missing \" in quoted-field");
+}
+
+BOOST_AUTO_TEST_CASE(get_flags_are_read) {
+  Options o = Parse({"--sort-by", ".spec.resources.requests.storage", "--show-kind",
+                     "--chunk-size=0", "--watch-only", "--output-watch-events",
+                     "--allow-missing-template-keys=false", "-o", "jsonpath={.items[*].kind}"});
+  BOOST_TEST(o.sort_by == ".spec.resources.requests.storage");
+  BOOST_TEST(o.show_kind);
+  BOOST_TEST(o.chunk_size == 0);
+  BOOST_TEST(o.watch_only);
+  BOOST_TEST(o.output_watch_events);
+  BOOST_TEST(!o.allow_missing_template_keys);
+  BOOST_TEST((o.format.kind == OutputFormat::Kind::kJsonPath));
+  BOOST_TEST(o.format.argument == "{.items[*].kind}");
+  BOOST_TEST(Parse({}).chunk_size == 500);
+  BOOST_TEST(Parse({}).allow_missing_template_keys);
+}
+
+BOOST_AUTO_TEST_CASE(chunk_size_is_an_int64) {
+  BOOST_TEST(Parse({"--chunk-size", "9223372036854775807"}).chunk_size == 9223372036854775807LL);
+  BOOST_TEST(ErrorOf({"--chunk-size", "x"}) ==
+             "invalid argument \"x\" for \"--chunk-size\" flag: strconv.ParseInt: parsing \"x\": "
+             "invalid syntax");
+}
+
+std::string RuntimeErrorOf(std::vector<const char*> args) {
+  try {
+    Parse(std::move(args));
+  } catch (const UsageError& e) {
+    return std::string("usage: ") + e.what();
+  } catch (const std::runtime_error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+// kubectl get's Validate, word for word; ours for the watch flags with --once.
+BOOST_AUTO_TEST_CASE(printer_flag_conflicts) {
+  BOOST_TEST(RuntimeErrorOf({"--show-labels", "-o", "name"}) ==
+             "--show-labels option cannot be used with name printer");
+  BOOST_TEST(RuntimeErrorOf({"-L", "a", "-o", "custom-columns=N:.metadata.name"}) ==
+             "--label-columns option cannot be used with custom-columns=N:.metadata.name printer");
+  BOOST_TEST(RuntimeErrorOf({"--once", "--output-watch-events"}) ==
+             "--output-watch-events option can only be used when watching, not with --once");
+  BOOST_TEST(RuntimeErrorOf({"--from-file", "x", "--watch-only"}) ==
+             "--watch-only option can only be used when watching, not with --from-file");
+  BOOST_TEST(RuntimeErrorOf({"--show-labels", "-o", "wide"}) == "no error");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -15,6 +15,7 @@
 
 #include "../pvc/claim_fixture.h"
 #include "cli/error_message.h"
+#include "print/make_event_printer.h"
 #include "rest/errors.h"
 
 // RunWatch end to end on scripted seams: a lister-watcher that delivers events and then
@@ -89,7 +90,11 @@ struct Run {
     const WatchInputs inputs{lister, {"team-a", "", ""}, "1", ledger, threshold, nullptr, clock};
     WatchSettings settings;
     settings.timestamp = [] { return std::string("T "); };
-    code = RunWatch(options, inputs, settings, out, err);
+    const print::EventFormat format = output == "json"   ? print::EventFormat::kJson
+                                      : output == "yaml" ? print::EventFormat::kYaml
+                                                         : print::EventFormat::kText;
+    code = RunWatch(options, inputs, settings,
+                    print::MakeEventPrinter(format, out, err, false, settings.timestamp), out, err);
     pthread_sigmask(SIG_SETMASK, &before, nullptr);
   }
 };

@@ -24,6 +24,39 @@ BOOST_AUTO_TEST_CASE(server_table_without_columns_prints_empty_lines) {
   BOOST_TEST(claims.rows() == 1u);
 }
 
+json::Value Claim(const std::string& name, const std::string& labels) {
+  return json::Parse(R"({"metadata":{"name":")" + name +
+                     R"(","namespace":"ns","creationTimestamp":"2027-01-15T08:00:00Z","labels":)" +
+                     labels + R"(},"spec":{},"status":{"phase":"Pending"}})");
+}
+
+// decorateTable's order: EVENT, NAMESPACE, the columns, -L's (header: the key's last
+// segment upper-cased), LABELS; --show-kind prefixes the NAME cells.
+BOOST_AUTO_TEST_CASE(event_namespace_kind_and_label_columns) {
+  TableOptions options;
+  options.with_namespace = true;
+  options.show_kind = true;
+  options.label_columns = {"app.kubernetes.io/name", "tier"};
+  options.show_labels = true;
+  options.event_column = true;
+  std::ostringstream out;
+  ClaimTable claims(out, options, kNow);
+  claims.PrintPage({Claim("a", R"({"app.kubernetes.io/name":"db","tier":"x"})")}, json::Value());
+  claims.PrintEvent("DELETED", Claim("b", "{}"), kNow);
+  claims.PrintEvent("MODIFIED", Claim("c", R"({"tier":"y"})"), kNow);
+  BOOST_TEST(
+      out.str() ==
+      "EVENT      NAMESPACE   NAME                      STATUS    VOLUME   CAPACITY   ACCESS "
+      "MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE   NAME   TIER   LABELS\n"
+      "ADDED      ns          persistentvolumeclaim/a   Pending                          "
+      "                           <unset>                 0s    db     x      "
+      "app.kubernetes.io/name=db,tier=x\n"
+      "DELETED    ns          persistentvolumeclaim/b   Pending                          "
+      "                           <unset>                 0s                  <none>\n"
+      "MODIFIED   ns          persistentvolumeclaim/c   Pending                          "
+      "                           <unset>                 0s           y      tier=y\n");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

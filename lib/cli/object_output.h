@@ -1,0 +1,20 @@
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+
+#include "cli/options.h"
+#include "print/object_printer.h"
+
+namespace pvcwatch::cli {
+
+/// kubectl's printer of objects for -o name, jsonpath, jsonpath-as-json, custom-columns
+/// (and json/yaml, for --output-watch-events), writing to `out`; nullptr for the table.
+/// Throws std::runtime_error with kubectl's text for a template it cannot parse.
+std::unique_ptr<print::ObjectPrinter> MakeObjectPrinter(const Options& options, std::ostream& out);
+
+/// Whether what is printed or sorted needs metadata.managedFields, which kubectl's
+/// templates, --sort-by and watch events see, and its table, JSON and YAML leave out.
+bool KeepsManagedFields(const Options& options);
+
+}  // namespace pvcwatch::cli
