@@ -76,7 +76,12 @@ class GetFlagsTest(test_list.EveryStateTest):
         self.same_error([*scope, "-o", "jsonpath={.items[*].spec.nope}",
                          "--allow-missing-template-keys=false"])
         self.same_error([*scope, "-o", "jsonpath={.items[9].metadata.name}"])
-        self.same_error([*scope, "-o", "go-template={{.}}"])
+        # Go templates are kubectl's alone: ours says which formats there are.
+        r = self.pvcwatch("--once", *scope, "-o", "go-template={{.}}")
+        self.assertEqual((r.code, r.out), (1, ""))
+        self.assertEqual(r.err, 'error: unable to match a printer suitable for the output format '
+                         '"go-template={{.}}", allowed formats are: json,yaml,name,jsonpath,'
+                         'jsonpath-as-json,jsonpath-file,custom-columns,custom-columns-file,wide\n')
         self.same_error([*scope, "--show-labels", "-o", "name"])
 
     def test_label_columns_and_kind(self):
