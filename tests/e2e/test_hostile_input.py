@@ -227,7 +227,9 @@ class HostileInputTest(harness.ClusterTest):
     def test_unknown_output_format(self):
         line = ('error: unable to match a printer suitable for the output format "xml", '
                 "allowed formats are: ")
-        self.assert_like_kubectl(["-o", "xml"], ours_only=(line + "json,wide,yaml", line))
+        self.assert_like_kubectl(["-o", "xml"], ours_only=(
+            line + "json,yaml,name,jsonpath,jsonpath-as-json,jsonpath-file,custom-columns,"
+            "custom-columns-file,wide", line))
 
     def test_unknown_and_incomplete_flags_like_kubectl(self):
         for args in (["--bogus"], ["--bogus=1"], ["-x"], ["-o"], ["-n"], ["--selector"],

@@ -62,8 +62,8 @@ class CompletionTest(harness.ClusterTest):
 
     def test_flag_prefix(self):
         names, directive = self.complete("--c")
-        self.assertEqual(names, ["--certificate-authority", "--client-certificate",
-                                 "--client-key", "--cluster", "--context"])
+        self.assertEqual(names, ["--certificate-authority", "--chunk-size",
+                                 "--client-certificate", "--client-key", "--cluster", "--context"])
         self.assertEqual(directive, NO_FILE_COMP)
 
     def test_flags_come_with_descriptions_unless_asked_not_to(self):
@@ -77,17 +77,20 @@ class CompletionTest(harness.ClusterTest):
 
     def test_flags_already_given_are_not_offered_again(self):
         names, _ = self.complete("--once", "-o", "json", "--o")
-        self.assertEqual(names, [])
+        self.assertEqual(names, ["--output-watch-events"])
         names, _ = self.complete("-A", "--a")
-        self.assertEqual(names, ["--as", "--as-group"])
+        self.assertEqual(names, ["--allow-missing-template-keys", "--as", "--as-group"])
         # --as-group repeats, as kubectl's does.
         names, _ = self.complete("--as-group", "a", "--as-")
         self.assertEqual(names, ["--as-group"])
 
     def test_output_values(self):
-        self.assertEqual(self.complete("-o", ""), (["json", "wide", "yaml"], NO_FILE_COMP))
+        self.assertEqual(self.complete("-o", ""),
+                         (["json", "yaml", "name", "jsonpath", "jsonpath-as-json", "jsonpath-file",
+                           "custom-columns", "custom-columns-file", "wide"], NO_FILE_COMP))
         self.assertEqual(self.complete("--output", "y"), (["yaml"], NO_FILE_COMP))
-        self.assertEqual(self.complete("--output=j"), (["json"], NO_FILE_COMP))
+        self.assertEqual(self.complete("--output=j"),
+                         (["json", "jsonpath", "jsonpath-as-json", "jsonpath-file"], NO_FILE_COMP))
         self.assertEqual(self.complete("-o=w"), (["wide"], NO_FILE_COMP))
 
     def test_max_claims_values(self):
@@ -207,7 +210,8 @@ class FlagErrorTest(harness.ClusterTest):
         self.assertTrue(theirs.err.startswith(prefix), theirs)
         self.assertEqual(theirs.err.count("\n"), 1, theirs)
         self.assertEqual(ours.code, 1, ours)
-        self.assertEqual(ours.err, prefix + "json,wide,yaml\n")
+        self.assertEqual(ours.err, prefix + "json,yaml,name,jsonpath,jsonpath-as-json,jsonpath-file,"
+                         "custom-columns,custom-columns-file,wide\n")
 
     def test_bad_max_claims(self):
         r = self.pvcwatch("--once", "--max-claims", "lots")
