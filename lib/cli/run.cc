@@ -23,6 +23,7 @@
 #include "print/object_event_printer.h"
 #include "print/object_printer.h"
 #include "print/summary.h"
+#include "print/tab_writer_stream.h"
 #include "print/table_event_printer.h"
 #include "print/terminal_escape.h"
 #include "print/yaml_printer.h"
@@ -62,7 +63,8 @@ bool MachineOutput(const Options& options) { return IsDocumentOutput(options.for
 // pvcwatch's documents instead.
 struct Printers {
   std::unique_ptr<print::ClaimTable> table;
-  std::unique_ptr<print::EscapingStream> escaped;  // what `objects` write, on a terminal
+  std::unique_ptr<print::EscapingStream> escaped;   // what `objects` write, on a terminal
+  std::unique_ptr<print::TabWriterStream> aligned;  // ... and while watching
   std::unique_ptr<print::ObjectPrinter> objects;
   std::ostream* objects_out = nullptr;  // where `objects` write
   /// The summary and the watch's header go on stderr when stdout carries what a printer
@@ -88,6 +90,10 @@ Printers MakePrinters(const Options& options, std::ostream& out, bool terminal) 
     if (terminal) {
       printers.escaped = std::make_unique<print::EscapingStream>(out);
       printers.objects_out = printers.escaped.get();
+    }
+    if (!options.once) {
+      printers.aligned = std::make_unique<print::TabWriterStream>(*printers.objects_out);
+      printers.objects_out = printers.aligned.get();
     }
     printers.objects = MakeObjectPrinter(options, *printers.objects_out);
   }
@@ -132,6 +138,11 @@ class Listing {
       SortListPage(collected_, options_.sort_by, printers_.table != nullptr);
       Show(collected_);
     }
+    // kubectl get -w flushes its writer once, after the first list.
+    if (printers_.objects && !options_.once) {
+      printers_.objects->Flush();
+      printers_.objects_out->flush();
+    }
   }
 
   size_t rows() const { return printers_.table ? printers_.table->rows() : ledger_.size(); }
@@ -149,7 +160,6 @@ class Listing {
       for (const json::Value& item : page.items) {
         if (shown) PrintObject(item);
       }
-      printers_.objects_out->flush();
       Remember(page);
     } else {
       for (json::Value& item : page.items) {
@@ -246,9 +256,11 @@ int Conclude(const Options& options, const std::string& scope_namespace, Listing
     try {
       printers.objects->PrintObject(print::ListDocument(listing.TakeItems()));
     } catch (...) {
+      printers.objects->Flush();
       printers.objects_out->flush();
       throw;
     }
+    printers.objects->Flush();
     printers.objects_out->flush();
     print::PrintSummary(ledger, max, options.all_namespaces, false, io.err);
   } else if (MachineOutput(options)) {

@@ -15,9 +15,11 @@ void ObjectEventPrinter::PrintChange(const pvc::Change& change, const json::Valu
     }
   } catch (const std::runtime_error& e) {
     // kubectl get -w ends on the first; a watch that keeps the total goes on.
+    printer_.Flush();
     out_.flush();
     PrintNotice(std::string("error: ") + e.what());
   }
+  printer_.Flush();
   out_.flush();
 }
 

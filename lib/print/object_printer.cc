@@ -85,7 +85,6 @@ void CustomColumnsObjectPrinter::PrintObject(const json::Value& object) {
     writer_.Flush();  // what was printed before the failure, as kubectl's writer holds it
     throw;
   }
-  writer_.Flush();
 }
 
 void JsonPrinter::PrintObject(const json::Value& object) { json::PrintJson(object, out_); }

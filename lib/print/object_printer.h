@@ -24,6 +24,9 @@ class ObjectPrinter {
   /// Prints a watch event (--output-watch-events) as PrintObj prints a metav1.WatchEvent:
   /// by default the event itself, {"type": ..., "object": ...}.
   virtual void PrintEvent(std::string_view type, const json::Value& object);
+  /// Writes out what is held back (custom columns align a block of rows, as kubectl's tab
+  /// writer does between its flushes: the whole first list, then each watch event).
+  virtual void Flush() {}
 };
 
 /// -o name: "persistentvolumeclaim/NAME" per object (cli-runtime NamePrinter); a List
@@ -54,12 +57,13 @@ class JsonPathPrinter : public ObjectPrinter {
 };
 
 /// -o custom-columns (kubectl's CustomColumnsPrinter) through one tab writer for the
-/// whole run, so a watch's rows keep the widths of the list's; flushed after each object.
+/// whole run, so a watch's rows keep the widths of the list's.
 class CustomColumnsObjectPrinter : public ObjectPrinter {
  public:
   CustomColumnsObjectPrinter(std::ostream& out, CustomColumnsPrinter printer)
       : writer_(out), printer_(std::move(printer)) {}
   void PrintObject(const json::Value& object) override;
+  void Flush() override { writer_.Flush(); }
 
  private:
   TabWriter writer_;

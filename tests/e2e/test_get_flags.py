@@ -50,7 +50,8 @@ class GetFlagsTest(test_list.EveryStateTest):
                 '{.items[?(@.status.phase=="Bound")].metadata.name}',
                 "{.items[*].metadata.managedFields[0].manager}",
                 "{.items[0]}",
-                "{..storage}",
+                # Not {..storage}: recursive descent visits Go maps in random order.
+                "{.items[*].status..phase}",
                 "{.items[*].metadata.labels}",
                 "{.items[-1:].metadata.name}",
                 "{.items[*]['metadata.name', 'status.phase']}",
@@ -232,6 +233,26 @@ class WatchEventsTest(test_list.EveryStateTest):
         table = [masked(line) for line in ours.lines if line.startswith(("EVENT", "ADDED"))]
         kubectl_lines = [masked(line.rstrip("\n")) for line in theirs]
         self.assertEqual(table, kubectl_lines[:len(table)])
+
+    def test_printers_while_watching(self):
+        """kubectl get -w hands each printer its tab writer: even JSONPath output is aligned
+        at its tabs, the whole first list at once, then each event."""
+        self.every_state()
+        outputs = ['jsonpath={.metadata.name}{"\\t"}{.spec.resources.requests.storage}{"\\n"}',
+                   "custom-columns=NAME:.metadata.name,SIZE:.spec.resources.requests.storage"]
+        for index, output in enumerate(outputs):
+            with self.subTest(output=output):
+                args = ["-n", self.ns, "-o", output]
+                _, theirs = self.background_kubectl("get", "pvc", "-w", *args)
+                ours = harness.Watcher(self, args)
+                ours.wait_for(lambda line: line.startswith("pending"))
+                name = f"added-{index}-with-a-longer-name"
+                self.create_claim(name, "5Gi")
+                ours.wait_for(lambda line: line.startswith(name))
+                time.sleep(1)
+                kubectl_lines = [line.rstrip("\n") for line in theirs]
+                self.assertEqual(ours.lines, kubectl_lines[:len(ours.lines)])
+                self.assertGreater(len(ours.lines), 6)
 
 
 if __name__ == "__main__":
