@@ -402,7 +402,9 @@ int RunLive(const Options& options, Quantity max_claims, pvc::Ledger& ledger, Li
   lister.set_keep_managed_fields(KeepsManagedFields(options));
   // kubectl sorts a list it asked for whole (get.go: chunkSize 0 with --sort-by).
   const int page_size =
-      options.sort_by.empty() ? static_cast<int>(std::max(0LL, options.chunk_size)) : 0;
+      options.sort_by.empty()
+          ? static_cast<int>(std::clamp<long long>(options.chunk_size, 0, 1LL << 30))
+          : 0;
   const std::string version =
       ListClaims(lister, scope, printers.table != nullptr, page_size, listing);
   if (options.once) {

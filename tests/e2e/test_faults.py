@@ -298,6 +298,27 @@ class FaultTest(harness.ClusterTest):
                        times=expire_continue)
         self.proxy.add(fp.SmallPages(2), match=fp.lists, times=None)
 
+    def test_chunk_size_is_each_lists_limit_as_kubectls(self):
+        """--chunk-size is the limit of each list request, kubectl's requests beside ours;
+        0 asks for everything at once, and so does --sort-by (kubectl sorts a whole list)."""
+        for i in range(5):
+            self.create_claim(f"c{i}", f"{i + 1}Gi")
+        for args in (["--chunk-size", "2"], [], ["--chunk-size=0"], ["--sort-by=.metadata.name"],
+                     ["--chunk-size=3", "-o", "name"]):
+            with self.subTest(args=args):
+                limits = []
+                for run in (lambda: self.through_proxy("--once", *args),
+                            lambda: self.kubectl("--kubeconfig", self.kubeconfig, "get", "pvc",
+                                                 *args)):
+                    before = len(self.proxy.requests)
+                    r = run()
+                    self.assertEqual(r.code, 0, r)
+                    listed = [q for q in list(self.proxy.requests)[before:] if fp.lists(q)]
+                    limits.append([q.query.get("limit") for q in listed])
+                self.assertEqual(limits[0], limits[1])
+                self.assertGreaterEqual(len(limits[0]), 1)
+        self.assertEqual(limits[0], ["3", "3"])
+
     def test_expired_continue_restarts_the_list(self):
         self.five_claims_in_pages_of_two()
         r = self.through_proxy("--once", "-o", "json")

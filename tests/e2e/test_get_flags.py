@@ -101,7 +101,7 @@ class GetFlagsTest(test_list.EveryStateTest):
         for size in ("1", "3", "0"):
             with self.subTest(size=size):
                 ours = self.assert_same_table(["-n", self.ns, "--chunk-size", size],
-                                              ["-n", self.ns, "--chunk-size", size, "-v", "6"])
+                                              ["-n", self.ns, "--chunk-size", size])
         self.assertIn("Total claimed: 13Gi of max 200Gi", ours.out)
         r = self.pvcwatch("--once", "-n", self.ns, "--chunk-size=x")
         theirs = self.kubectl("get", "pvc", "-n", self.ns, "--chunk-size=x", check=False)

@@ -192,7 +192,9 @@ class ChrootTest(PackageTest):
         self.assertEqual(r.err, "")
         self.assertTrue(r.out.endswith("Usage:\n  kubectl pvcwatch [flags]\n"), r.out)
         r = self.chroot(f"{self.inside}/kubectl_complete-pvcwatch", "-o", "")
-        self.assertEqual((r.code, r.out), (0, "json\nwide\nyaml\n:4\n"), r)
+        formats = ["json", "yaml", "name", "jsonpath", "jsonpath-as-json", "jsonpath-file",
+                   "custom-columns", "custom-columns-file", "wide"]
+        self.assertEqual((r.code, r.out), (0, "\n".join(formats) + "\n:4\n"), r)
 
     def test_once_against_the_control_plane(self):
         r = self.chroot(f"{self.inside}/kubectl-pvcwatch", "--once", "-n", self.ns,
