@@ -27,9 +27,4 @@ std::unique_ptr<print::ObjectPrinter> MakeObjectPrinter(const Options& options, 
   return nullptr;
 }
 
-bool KeepsManagedFields(const Options& options) {
-  const bool documents = IsDocumentOutput(options.format) && !options.output_watch_events;
-  return !options.sort_by.empty() || (!IsTableOutput(options.format) && !documents);
-}
-
 }  // namespace pvcwatch::cli

@@ -13,8 +13,4 @@ namespace pvcwatch::cli {
 /// Throws std::runtime_error with kubectl's text for a template it cannot parse.
 std::unique_ptr<print::ObjectPrinter> MakeObjectPrinter(const Options& options, std::ostream& out);
 
-/// Whether what is printed or sorted needs metadata.managedFields, which kubectl's
-/// templates, --sort-by and watch events see, and its table, JSON and YAML leave out.
-bool KeepsManagedFields(const Options& options);
-
 }  // namespace pvcwatch::cli

@@ -79,10 +79,10 @@ std::vector<std::string> Normalize(int argc, const char* const argv[], Repeated&
                                           : nullptr;
     if (flag != nullptr && Repeatable(*flag)) {
       // --name=V, --name V, -XV, -X=V, -X V.
-      const size_t value_at = long_form ? eq + (eq == std::string::npos ? 0 : 1) : 2;
-      if (long_form ? eq != std::string::npos : arg.size() > 2) {
-        const bool shorthand_eq = !long_form && arg[2] == '=';
-        repeated.emplace_back(flag, arg.substr(shorthand_eq ? 3 : value_at));
+      if (long_form && eq != std::string::npos) {
+        repeated.emplace_back(flag, arg.substr(eq + 1));
+      } else if (!long_form && arg.size() > 2) {
+        repeated.emplace_back(flag, arg.substr(arg[2] == '=' ? 3 : 2));
       } else if (i + 1 < argc) {
         repeated.emplace_back(flag, argv[++i]);
       } else {

@@ -56,8 +56,6 @@ kubeconfig::ClientConfig ResolveClientConfig(const Options& options,
                                         service_account_dir);
 }
 
-bool MachineOutput(const Options& options) { return IsDocumentOutput(options.format); }
-
 // What prints the claims themselves: the table, or one of kubectl's object printers (and
 // kubectl's JSON/YAML printers for --output-watch-events); -o json|yaml alone print
 // pvcwatch's documents instead.
@@ -85,7 +83,7 @@ Printers MakePrinters(const Options& options, std::ostream& out, bool terminal) 
     table.event_column = options.output_watch_events;
     printers.table =
         std::make_unique<print::ClaimTable>(out, table, std::chrono::system_clock::now());
-  } else if (!MachineOutput(options) || (options.output_watch_events && !options.once)) {
+  } else if (!IsDocumentOutput(options.format) || (options.output_watch_events && !options.once)) {
     printers.objects_out = &out;
     if (terminal) {
       printers.escaped = std::make_unique<print::EscapingStream>(out);
@@ -163,7 +161,7 @@ class Listing {
       Remember(page);
     } else {
       for (json::Value& item : page.items) {
-        if (MachineOutput(options_)) print::StripManagedFields(item);
+        if (IsDocumentOutput(options_.format)) print::StripManagedFields(item);
         items_.push_back(std::move(item));
       }
     }
@@ -263,7 +261,7 @@ int Conclude(const Options& options, const std::string& scope_namespace, Listing
     printers.objects->Flush();
     printers.objects_out->flush();
     print::PrintSummary(ledger, max, options.all_namespaces, false, io.err);
-  } else if (MachineOutput(options)) {
+  } else if (IsDocumentOutput(options.format)) {
     PrintMachine(options,
                  print::SummaryDocument(ledger, max, options.all_namespaces, listing.TakeItems()),
                  io.out);
@@ -330,7 +328,7 @@ std::string ListClaims(watch::RestListerWatcher& lister, const watch::Scope& sco
 void PrintWatchStart(const Options& options, const pvc::Ledger& ledger, const Quantity& max,
                      const std::string& quota_source, Listing& listing, const Printers& printers,
                      const Streams& io) {
-  if (MachineOutput(options) && !options.output_watch_events) {
+  if (IsDocumentOutput(options.format) && !options.output_watch_events) {
     json::Value document =
         print::SummaryDocument(ledger, max, options.all_namespaces, listing.TakeItems());
     document.Set("type", json::Value::String("LIST"));
@@ -398,8 +396,9 @@ int RunLive(const Options& options, Quantity max_claims, pvc::Ledger& ledger, Li
     max_claims = *quota_limit.limit();
   }
   watch::RestListerWatcher lister(client, "persistentvolumeclaims");
-  // Templates, --sort-by and watch events see metadata.managedFields, as kubectl's do.
-  lister.set_keep_managed_fields(KeepsManagedFields(options));
+  // kubectl's object printers (templates, watch events) and --sort-by see
+  // metadata.managedFields; its table and pvcwatch's documents leave them out.
+  lister.set_keep_managed_fields(!options.sort_by.empty() || printers.objects != nullptr);
   // kubectl sorts a list it asked for whole (get.go: chunkSize 0 with --sort-by).
   const int page_size =
       options.sort_by.empty()

@@ -9,17 +9,14 @@
 #include <sstream>
 #include <string>
 
+#include "../test_data.h"
 #include "json/parser.h"
 #include "json/value.h"
 
 namespace pvcwatch::testing {
 
 inline std::string ReadJsonPathData(const std::filesystem::path& relative) {
-  std::ifstream in(std::filesystem::path(PVCWATCH_TEST_DATA_DIR) / "data" / "jsonpath" / relative,
-                   std::ios::binary);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  return ReadTestData(std::filesystem::path("jsonpath") / relative);
 }
 
 /// vectors.json: {"engine": [...], "printer": [...], "relaxed": [...]}.

@@ -7,7 +7,6 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
-#include <filesystem>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -15,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "../test_data.h"
 #include "json/parser.h"
 #include "json/value.h"
 #include "print/tab_writer.h"
@@ -28,14 +28,7 @@ using json::Value;
 // tests/data/custom_columns/vectors.json, written by tests/oracle/custom_columns/regenerate.sh
 // from kubectl's customcolumn.go: {"documents", "decodeErrors", "printers", "flags"}.
 const Value& Vectors() {
-  static const Value vectors = [] {
-    std::ifstream in(
-        std::filesystem::path(PVCWATCH_TEST_DATA_DIR) / "data" / "custom_columns" / "vectors.json",
-        std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return json::Parse(text.str());
-  }();
+  static const Value vectors = testing::ParseTestData("custom_columns/vectors.json");
   return vectors;
 }
 

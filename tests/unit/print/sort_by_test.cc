@@ -3,13 +3,11 @@
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
-#include <filesystem>
-#include <fstream>
 #include <functional>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "../test_data.h"
 #include "json/encode.h"
 #include "json/parser.h"
 #include "json/value.h"
@@ -23,14 +21,7 @@ using json::Value;
 // tests/data/sort_by/vectors.json (tests/oracle/sort_by/regenerate.sh, from kubectl's own
 // sorter): {"sets": {name: [claims]}, "vectors": [{set, field, list, objects_sorter, table}]}.
 const Value& Vectors() {
-  static const Value vectors = [] {
-    std::ifstream in(
-        std::filesystem::path(PVCWATCH_TEST_DATA_DIR) / "data" / "sort_by" / "vectors.json",
-        std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return json::Parse(text.str());
-  }();
+  static const Value vectors = testing::ParseTestData("sort_by/vectors.json");
   return vectors;
 }
 
