@@ -4,6 +4,13 @@
 
 #include "go/strconv.h"
 
+// The shell --exec runs its command with (go::ProcessGroup::StartShell).
+#if defined(_WIN32)
+#define PVCWATCH_SHELL "cmd /c"
+#else
+#define PVCWATCH_SHELL "/bin/sh -c"
+#endif
+
 namespace pvcwatch::cli {
 namespace {
 
@@ -50,7 +57,7 @@ std::vector<Flag> CommandFlags() {
        "Return large lists in chunks rather than all at once. Pass 0 to disable.", false,
        C::kNothing, {}, Into(&Options::chunk_size)},
       {"exec", 0, T::kString, "''",
-       "Command run by /bin/sh -c on each crossing of --max-claims, with PVCWATCH_EVENT, "
+       "Command run by " PVCWATCH_SHELL " on each crossing of --max-claims, with PVCWATCH_EVENT, "
        "PVCWATCH_TOTAL, PVCWATCH_MAX_CLAIMS, PVCWATCH_PERCENT, PVCWATCH_NAMESPACE in its "
        "environment.",
        false, C::kFile, {}, Into(&Options::exec)},

@@ -13,6 +13,7 @@
 #include "cli/sort_list.h"
 #include "cli/watch_command.h"
 #include "go/os.h"
+#include "go/signal.h"
 #include "json/encode.h"
 #include "kubeconfig/client_config.h"
 #include "kubeconfig/loader.h"
@@ -414,7 +415,7 @@ int RunLive(const Options& options, Quantity max_claims, pvc::Ledger& ledger, Li
   }
   // From here a SIGINT/SIGTERM ends the watch cleanly, even one sent the moment the
   // user sees it begin.
-  BlockWatchSignals();
+  go::NotifyEndSignals();
   PrintWatchStart(options, ledger, max_claims, follow_quota ? quota_limit.source() : "", listing,
                   printers, io);
   pvc::Threshold threshold(max_claims);

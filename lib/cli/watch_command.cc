@@ -1,8 +1,5 @@
 #include "cli/watch_command.h"
 
-#include <pthread.h>
-#include <signal.h>
-
 #include <chrono>
 #include <condition_variable>
 #include <exception>
@@ -13,6 +10,7 @@
 #include <thread>
 
 #include "cli/error_message.h"
+#include "go/signal.h"
 #include "print/fd_output.h"
 #include "print/percent.h"
 #include "print/terminal_escape.h"
@@ -88,15 +86,6 @@ class Running {
   int count_ = 0;
 };
 
-sigset_t WatchSignals() {
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGUSR1);  // a watch thread is done
-  return signals;
-}
-
 // One watch, from the first list to its end: the printer and the actions, the
 // reflectors and their threads, and the order in which they are wired and ended.
 class Watch {
@@ -128,25 +117,19 @@ class Watch {
   }
 
   int Run() {
-    // Signals are taken by this thread alone, with sigwait: a watch thread may sit in a
-    // blocking read for minutes, and a handler could not end that promptly or safely.
-    const sigset_t signals = WatchSignals();
-    BlockWatchSignals();
-    const pthread_t self = pthread_self();
-    std::thread claims = Start(claims_, in_.resource_version, claims_failure_, self);
+    // The end is taken by this thread alone: a signal, or a watch thread that is done.
+    go::NotifyEndSignals();
+    go::SignalWaiter waiter;
+    std::thread claims = Start(claims_, in_.resource_version, claims_failure_, waiter);
     std::thread quotas;
-    if (quotas_) quotas = Start(*quotas_, in_.quota->resource_version, quota_failure_, self);
-    int signal = 0;
-    sigwait(&signals, &signal);
+    if (quotas_) quotas = Start(*quotas_, in_.quota->resource_version, quota_failure_, waiter);
+    const go::SignalWaiter::Cause cause = waiter.Wait();
     End();
     claims.join();
     if (quotas.joinable()) quotas.join();
     if (actions_) actions_->Join(kOutputGrace);
-    // The threads' wake-ups still pending are taken, so none outlives the watch.
-    const timespec now{0, 0};
-    while (sigtimedwait(&signals, nullptr, &now) > 0) {
-    }
-    return Report(signal == SIGUSR1);
+    waiter.DropWakes();
+    return Report(cause == go::SignalWaiter::Cause::kWoken);
   }
 
  private:
@@ -227,9 +210,9 @@ class Watch {
   // A watch thread: runs its reflector until the clock stops or a fatal error, which it
   // keeps and reports by waking the main thread (which owns the end of the watch).
   std::thread Start(watch::Reflector& reflector, const std::string& resource_version,
-                    std::exception_ptr& failure, pthread_t main_thread) {
+                    std::exception_ptr& failure, const go::SignalWaiter& main_thread) {
     running_.Started();
-    return std::thread([this, &reflector, resource_version, &failure, main_thread] {
+    return std::thread([this, &reflector, resource_version, &failure, &main_thread] {
       try {
         reflector.RunFrom(resource_version);
       } catch (...) {
@@ -237,7 +220,7 @@ class Watch {
         failure = std::current_exception();
       }
       running_.Ended();
-      pthread_kill(main_thread, SIGUSR1);
+      main_thread.Wake();
     });
   }
 
@@ -285,11 +268,6 @@ class Watch {
 };
 
 }  // namespace
-
-void BlockWatchSignals() {
-  sigset_t signals = WatchSignals();
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-}
 
 int RunWatch(const Options& options, const WatchInputs& inputs, const WatchSettings& settings,
              std::unique_ptr<print::EventPrinter> printer, std::ostream& out, std::ostream& err) {

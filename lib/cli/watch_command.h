@@ -16,10 +16,6 @@
 
 namespace pvcwatch::cli {
 
-/// Blocks SIGINT, SIGTERM and SIGUSR1 in this thread (and the threads it starts), so the
-/// watch takes them with sigwait. Call before anything tells the user the watch began.
-void BlockWatchSignals();
-
 /// With --max-claims quota: the namespace's quotas, listed at `resource_version`, whose
 /// limit the watch follows.
 struct QuotaSource {

@@ -1,7 +1,5 @@
 #include "kubeconfig/in_cluster.h"
 
-#include <sys/stat.h>
-
 #include <cstdlib>
 #include <optional>
 
@@ -19,9 +17,8 @@ bool InClusterPossible(const std::string& service_account_dir) {
       go::Getenv("KUBERNETES_SERVICE_PORT").empty()) {
     return false;
   }
-  struct stat st;
-  const std::string token_file = service_account_dir + "/token";
-  return ::stat(token_file.c_str(), &st) == 0 && !S_ISDIR(st.st_mode);
+  const std::optional<go::FileInfo> token = go::Stat(service_account_dir + "/token");
+  return token && !token->is_dir;
 }
 
 rest::Config InClusterConfig(const Overrides& overrides, const std::string& service_account_dir) {

@@ -1,8 +1,5 @@
 #include "kubeconfig/loader.h"
 
-#include <sys/stat.h>
-
-#include <cerrno>
 #include <filesystem>
 #include <optional>
 #include <utility>
@@ -45,13 +42,17 @@ void ResolveLocalPaths(Config& config, const std::string& origin) {
   }
 }
 
-// Like LoadFile, but a missing file is nullopt instead of an error.
-std::optional<Config> LoadIfExists(const std::string& path) {
+// Like LoadFile, but a missing file is nullopt (with the open error in `*missing_error`)
+// instead of an error.
+std::optional<Config> LoadIfExists(const std::string& path, std::string* missing_error = nullptr) {
   // os.IsNotExist is the one read error the loader treats as "skip this file".
   std::string error;
   bool missing = false;
   std::optional<std::string> text = go::ReadFile(path, &error, &missing);
-  if (missing) return std::nullopt;
+  if (missing) {
+    if (missing_error) *missing_error = error;
+    return std::nullopt;
+  }
   if (!text) throw Error("error loading config file \"" + path + "\": " + error);
   Config config;
   try {
@@ -100,10 +101,9 @@ Config Load(const LoadingRules& rules) {
   if (!rules.explicit_path.empty()) {
     // client-go checks the explicit file with os.Stat and returns that error as is
     // when it does not exist; kubectl prints it as "error: stat <path>: ...".
-    struct stat st;
-    if (::stat(rules.explicit_path.c_str(), &st) != 0 && errno == ENOENT) {
-      throw Error("stat " + rules.explicit_path + ": " + go::ErrnoText(ENOENT));
-    }
+    std::string error;
+    bool missing = false;
+    if (!go::Stat(rules.explicit_path, &error, &missing) && missing) throw Error(error);
   }
   Config merged;
   std::vector<std::string> errors;
@@ -126,10 +126,9 @@ Config Load(const LoadingRules& rules) {
 }
 
 Config LoadFile(const std::string& path) {
-  std::optional<Config> config = LoadIfExists(path);
-  if (!config) {
-    throw Error("open " + path + ": " + go::ErrnoText(ENOENT));
-  }
+  std::string error;
+  std::optional<Config> config = LoadIfExists(path, &error);
+  if (!config) throw Error(error);
   return std::move(*config);
 }
 

@@ -1,10 +1,6 @@
 #include "kubeconfig/validation.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cctype>
-#include <cerrno>
 
 #include "go/os.h"
 #include "kubeconfig/errors.h"
@@ -14,9 +10,8 @@ namespace {
 
 // Go's os.Open error text, or nullopt when the file opens (directories open too).
 std::optional<std::string> OpenError(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return "open " + path + ": " + go::ErrnoText(errno);
-  ::close(fd);
+  std::string error;
+  if (!go::File::Open(path, &error)) return error;
   return std::nullopt;
 }
 

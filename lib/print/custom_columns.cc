@@ -1,9 +1,5 @@
 #include "print/custom_columns.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <optional>
 #include <string>
 
@@ -178,26 +174,22 @@ CustomColumnsPrinter CustomColumnsPrinter::FromTemplate(std::string_view text) {
 
 CustomColumnsPrinter CustomColumnsPrinter::LoadTemplate(const std::string& path) {
   if (path.empty()) throw CustomColumnsError(std::string(kNoColumns));
-  int fd;
-  do {
-    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  } while (fd < 0 && errno == EINTR);
-  if (fd < 0) {
+  std::string error;
+  std::optional<go::File> file = go::File::Open(path, &error);
+  if (!file) {
     // kubectl's text ends in "\n", which its error handler does not double.
-    throw CustomColumnsError("error reading template " + path + ", open " + path + ": " +
-                             go::ErrnoText(errno));
+    throw CustomColumnsError("error reading template " + path + ", " + error);
   }
   // The scanner reads two lines of at most 64 KiB each, so no more than this decides; a
   // read error ends the text as the end of the file would (a directory reads as empty).
   std::string text(2 * kMaxScanTokenSize + 1, '\0');
   std::size_t size = 0;
   while (size < text.size()) {
-    const ssize_t n = ::read(fd, text.data() + size, text.size() - size);
-    if (n < 0 && errno == EINTR) continue;
+    int errnum = 0;
+    const long n = file->Read(text.data() + size, text.size() - size, &errnum);
     if (n <= 0) break;
     size += static_cast<std::size_t>(n);
   }
-  ::close(fd);
   text.resize(size);
   return FromTemplate(text);
 }

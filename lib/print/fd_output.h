@@ -29,6 +29,9 @@ class FdOutput : public std::streambuf {
 
  private:
   bool Flush();
+  // Writes some of `data` (fd_output_posix.cc, fd_output_windows.cc): how much, or -1
+  // with the failure in `*errnum` (0 when abandoned).
+  long WriteSome(const char* data, std::size_t size, int* errnum);
 
   int fd_;
   std::function<void(int)> on_error_;

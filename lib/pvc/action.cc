@@ -93,8 +93,7 @@ void ActionRunner::Spawn(const Env& env) {
   for (const auto& [key, value] : env) entries.push_back(key + "=" + value);
   std::string error;
   // A process group of its own lets a timeout or Stop end everything it started.
-  std::optional<go::ProcessGroup> process =
-      go::ProcessGroup::Start({"/bin/sh", "-c", command_}, entries, &error);
+  std::optional<go::ProcessGroup> process = go::ProcessGroup::StartShell(command_, entries, &error);
   if (!process) {
     reports_.push_back("action could not start: " + error);
     return;

@@ -23,10 +23,10 @@ struct ActionLimits {
 };
 
 /// Runs the --exec command on each crossing without blocking the watch. The command is
-/// the user's own text, run by /bin/sh -c in a process group of its own; what happened is
-/// passed only in environment variables (PVCWATCH_EVENT, ...), never spliced into the
-/// command. Every action is supervised until it ends: one thread reaps them, enforces
-/// the timeout and starts the waiting one.
+/// the user's own text, run by the shell (/bin/sh -c; cmd /c on Windows) in a process
+/// group of its own; what happened is passed only in environment variables
+/// (PVCWATCH_EVENT, ...), never spliced into the command. Every action is supervised until it ends:
+/// one thread reaps them, enforces the timeout and starts the waiting one.
 class ActionRunner {
  public:
   using Env = std::map<std::string, std::string>;

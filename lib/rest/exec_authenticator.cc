@@ -1,7 +1,5 @@
 #include "rest/exec_authenticator.h"
 
-#include <unistd.h>
-
 #include <utility>
 
 #include "go/exec.h"
@@ -62,7 +60,7 @@ std::string FormatDuration(std::chrono::milliseconds d) {
 ExecAuthenticator::Environment ExecAuthenticator::ProcessEnvironment() {
   Environment environment;
   environment.now = [] { return std::chrono::system_clock::now(); };
-  environment.stdin_is_terminal = [] { return ::isatty(STDIN_FILENO) == 1; };
+  environment.stdin_is_terminal = [] { return go::IsTerminal(0); };
   environment.environ = [] { return go::Environ(); };
   return environment;
 }

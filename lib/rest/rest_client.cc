@@ -5,7 +5,6 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
-#include <sys/socket.h>
 
 #include <algorithm>
 #include <fstream>
@@ -30,6 +29,8 @@ namespace {
 // GOOS/GOARCH of this build, as client-go's default User-Agent names them.
 #if defined(__APPLE__)
 #define PVCWATCH_GOOS "darwin"
+#elif defined(_WIN32)
+#define PVCWATCH_GOOS "windows"
 #else
 #define PVCWATCH_GOOS "linux"
 #endif

@@ -8,10 +8,8 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SSLException.h>
 #include <Poco/Net/SecureStreamSocket.h>
+#include <Poco/Net/SocketDefs.h>
 #include <Poco/URI.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -61,7 +59,7 @@ Poco::Net::StreamSocket Dial(const Poco::Net::SocketAddress& address, const Endp
     }
   }
   if (const int error = tcp.impl()->socketError(); error != 0) {
-    if (error == ECONNREFUSED) throw Poco::Net::ConnectionRefusedException(address.toString());
+    if (error == POCO_ECONNREFUSED) throw Poco::Net::ConnectionRefusedException(address.toString());
     throw ConnectionError(endpoint.host_port,
                           "dial tcp " + endpoint.host_port + ": connect: " + go::ErrnoText(error));
   }
@@ -69,6 +67,15 @@ Poco::Net::StreamSocket Dial(const Poco::Net::SocketAddress& address, const Endp
   tcp.setKeepAlive(true);
 #if defined(__APPLE__)
   tcp.setOption(IPPROTO_TCP, TCP_KEEPALIVE, 30);  // macOS's name for TCP_KEEPIDLE
+#elif defined(_WIN32)
+  // Windows 10 1709 and later take these; without them the system's 2 h idle applies,
+  // which is no reason to fail a connection.
+  try {
+    tcp.setOption(IPPROTO_TCP, TCP_KEEPIDLE, 30);
+    tcp.setOption(IPPROTO_TCP, TCP_KEEPINTVL, 30);
+  } catch (const Poco::Exception&) {
+  }
+  return tcp;
 #else
   tcp.setOption(IPPROTO_TCP, TCP_KEEPIDLE, 30);
 #endif
@@ -217,13 +224,25 @@ class ServerNameSession : public Poco::Net::HTTPSClientSession {
 
 }  // namespace
 
-void OpenSockets::Add(int fd) {
+namespace {
+
+void Shutdown(OpenSockets::Fd fd) {
+#if defined(_WIN32)
+  ::shutdown(static_cast<SOCKET>(fd), SD_BOTH);
+#else
+  ::shutdown(static_cast<int>(fd), SHUT_RDWR);
+#endif
+}
+
+}  // namespace
+
+void OpenSockets::Add(Fd fd) {
   std::lock_guard lock(mutex_);
-  if (cancelled_) ::shutdown(fd, SHUT_RDWR);
+  if (cancelled_) Shutdown(fd);
   fds_.insert(fd);
 }
 
-void OpenSockets::Remove(int fd) {
+void OpenSockets::Remove(Fd fd) {
   std::lock_guard lock(mutex_);
   fds_.erase(fd);
 }
@@ -231,7 +250,7 @@ void OpenSockets::Remove(int fd) {
 void OpenSockets::Cancel() {
   std::lock_guard lock(mutex_);
   cancelled_ = true;
-  for (int fd : fds_) ::shutdown(fd, SHUT_RDWR);
+  for (Fd fd : fds_) Shutdown(fd);
 }
 
 bool OpenSockets::cancelled() const {
@@ -239,7 +258,7 @@ bool OpenSockets::cancelled() const {
   return cancelled_;
 }
 
-OpenSocket::OpenSocket(std::shared_ptr<OpenSockets> sockets, int fd)
+OpenSocket::OpenSocket(std::shared_ptr<OpenSockets> sockets, OpenSockets::Fd fd)
     : sockets_(std::move(sockets)), fd_(fd) {
   if (sockets_) sockets_->Add(fd_);
 }

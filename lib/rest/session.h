@@ -36,14 +36,15 @@ Endpoint ParseServer(const std::string& server);
 /// shut down: the TLS state stays with the thread using it, which sees the connection end.
 class OpenSockets {
  public:
-  void Add(int fd);
-  void Remove(int fd);
+  using Fd = std::intptr_t;  // a descriptor, or a Winsock SOCKET
+  void Add(Fd fd);
+  void Remove(Fd fd);
   void Cancel();
   bool cancelled() const;
 
  private:
   mutable std::mutex mutex_;
-  std::set<int> fds_;
+  std::set<Fd> fds_;
   bool cancelled_ = false;
 };
 
@@ -51,7 +52,7 @@ class OpenSockets {
 class OpenSocket {
  public:
   OpenSocket() = default;
-  OpenSocket(std::shared_ptr<OpenSockets> sockets, int fd);
+  OpenSocket(std::shared_ptr<OpenSockets> sockets, OpenSockets::Fd fd);
   OpenSocket(OpenSocket&& other) noexcept;
   OpenSocket& operator=(OpenSocket&& other) noexcept;
   ~OpenSocket();
@@ -59,7 +60,7 @@ class OpenSocket {
  private:
   void Release();
   std::shared_ptr<OpenSockets> sockets_;
-  int fd_ = -1;
+  OpenSockets::Fd fd_ = -1;
 };
 
 /// How to open a session to an endpoint.

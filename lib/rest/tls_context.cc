@@ -3,7 +3,11 @@
 #include <Poco/Delegate.h>
 #include <Poco/Net/SSLManager.h>
 #include <Poco/Net/VerificationErrorArgs.h>
+#if defined(_WIN32)
+#include <ws2tcpip.h>
+#else
 #include <arpa/inet.h>
+#endif
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
