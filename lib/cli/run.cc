@@ -16,6 +16,7 @@
 #include "go/signal.h"
 #include "json/encode.h"
 #include "kubeconfig/client_config.h"
+#include "kubeconfig/homedir.h"
 #include "kubeconfig/loader.h"
 #include "print/claim_table.h"
 #include "print/escaping_stream.h"
@@ -52,7 +53,7 @@ kubeconfig::ClientConfig ResolveClientConfig(const Options& options,
   kubeconfig::LoadingRules rules;
   rules.explicit_path = options.kubeconfig;
   rules.kubeconfig_env = go::Getenv("KUBECONFIG");
-  rules.home_dir = go::Getenv("HOME");
+  rules.home_dir = kubeconfig::HomeDir();
   return kubeconfig::ResolveOrInCluster(kubeconfig::Load(rules), OverridesFrom(options),
                                         service_account_dir);
 }

@@ -4,6 +4,7 @@
 #include <optional>
 #include <utility>
 
+#include "go/filepath.h"
 #include "go/os.h"
 #include "kubeconfig/errors.h"
 #include "kubeconfig/parse.h"
@@ -12,31 +13,31 @@
 namespace pvcwatch::kubeconfig {
 namespace {
 
-// Go's filepath.Join(base, ref) for a relative ref: joined, then cleaned lexically.
-std::string JoinClean(const std::filesystem::path& base, const std::string& ref) {
-  std::string joined = (base / ref).lexically_normal().string();
-  while (joined.size() > 1 && joined.back() == '/') joined.pop_back();
-  return joined;
+void ResolvePath(std::string& ref, const std::string& base) {
+  if (ref.empty() || go::filepath::IsAbs(ref)) return;
+  ref = go::filepath::Join({base, ref});
 }
 
-void ResolvePath(std::string& ref, const std::filesystem::path& base) {
-  if (ref.empty() || ref.front() == '/') return;
-  ref = JoinClean(base, ref);
+// filepath.Abs: joined with the working directory unless absolute, then cleaned.
+std::string Abs(const std::string& path) {
+  if (go::filepath::IsAbs(path)) return go::filepath::Clean(path);
+  std::error_code ec;
+  const std::u8string cwd = std::filesystem::current_path(ec).u8string();
+  return go::filepath::Join({std::string(cwd.begin(), cwd.end()), path});
 }
 
 // client-go ResolveLocalPaths / GetAuthInfoFileReferences: certificate-authority,
 // client-certificate, client-key and tokenFile are resolved against the absolute
-// directory of the defining file; exec.command only when it holds a '/', so that bare
-// command names are still looked up on PATH.
+// directory of the defining file; exec.command only when it holds the separator ('/', or
+// '\' on Windows), so that bare command names are still looked up on PATH.
 void ResolveLocalPaths(Config& config, const std::string& origin) {
-  std::error_code ec;
-  std::filesystem::path base = std::filesystem::absolute(origin, ec).parent_path();
+  const std::string base = go::filepath::Dir(Abs(origin));
   for (auto& [name, cluster] : config.clusters) ResolvePath(cluster.certificate_authority, base);
   for (auto& [name, user] : config.auth_infos) {
     ResolvePath(user.client_certificate, base);
     ResolvePath(user.client_key, base);
     ResolvePath(user.token_file, base);
-    if (user.exec && user.exec->command.find('/') != std::string::npos) {
+    if (user.exec && user.exec->command.find(go::filepath::kSeparator) != std::string::npos) {
       ResolvePath(user.exec->command, base);
     }
   }
@@ -78,21 +79,15 @@ void MergeInto(Config& merged, Config&& next) {
 std::vector<std::string> Precedence(const LoadingRules& rules) {
   if (!rules.explicit_path.empty()) return {rules.explicit_path};
   if (rules.kubeconfig_env.empty()) {
-    return {JoinClean(rules.home_dir, ".kube/config")};
+    return {go::filepath::Join({rules.home_dir, ".kube", "config"})};
   }
   // filepath.SplitList, then deduplicate() keeping the first occurrence; empty
   // entries stay in the list and are skipped when loading, as in client-go.
   std::vector<std::string> files;
-  std::size_t start = 0;
-  for (;;) {
-    std::size_t colon = rules.kubeconfig_env.find(':', start);
-    std::string entry = rules.kubeconfig_env.substr(
-        start, colon == std::string::npos ? std::string::npos : colon - start);
+  for (std::string& entry : go::filepath::SplitList(rules.kubeconfig_env)) {
     bool seen = false;
     for (const std::string& f : files) seen = seen || f == entry;
     if (!seen) files.push_back(std::move(entry));
-    if (colon == std::string::npos) break;
-    start = colon + 1;
   }
   return files;
 }

@@ -11,8 +11,8 @@ namespace pvcwatch::kubeconfig {
 /// passes the environment in, so the library never reads $HOME or $KUBECONFIG itself.
 struct LoadingRules {
   std::string explicit_path;   // --kubeconfig: only this file, which must exist
-  std::string kubeconfig_env;  // $KUBECONFIG: ':'-separated files, merged
-  std::string home_dir;        // $HOME: $HOME/.kube/config when both above are empty
+  std::string kubeconfig_env;  // $KUBECONFIG: files separated by ':' (';' on Windows), merged
+  std::string home_dir;        // homedir.HomeDir(): its .kube/config when both above are empty
 };
 
 /// The files Load() reads, in precedence order: the explicit path alone; else the
