@@ -1,6 +1,9 @@
+// windows.h first: the other Windows headers build on it.
+// clang-format off
+#include <windows.h>
 #include <io.h>
 #include <shellapi.h>
-#include <windows.h>
+// clang-format on
 
 #include <algorithm>
 #include <cwchar>

@@ -27,7 +27,7 @@ class SignalWaiter {
   void DropWakes();
 
  private:
-  std::uintptr_t thread_;
+  [[maybe_unused]] std::uintptr_t thread_;  // POSIX: the pthread_t to signal
 };
 
 }  // namespace pvcwatch::go

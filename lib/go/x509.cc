@@ -1,8 +1,11 @@
 #include "go/x509.h"
 
 #if defined(_WIN32)
-#include <wincrypt.h>
+// windows.h first: wincrypt.h builds on it.
+// clang-format off
 #include <windows.h>
+#include <wincrypt.h>
+// clang-format on
 #endif
 
 #include <filesystem>

@@ -1,5 +1,8 @@
-#include <io.h>
+// windows.h first, as everywhere else.
+// clang-format off
 #include <windows.h>
+#include <io.h>
+// clang-format on
 
 #include <algorithm>
 #include <atomic>

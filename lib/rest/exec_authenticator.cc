@@ -3,7 +3,9 @@
 #include <utility>
 
 #include "go/exec.h"
+#include "go/filepath.h"
 #include "go/os.h"
+#include "go/strings.h"
 #include "rest/errors.h"
 
 namespace pvcwatch::rest {
@@ -17,35 +19,12 @@ constexpr char kInstallHintVerboseHelp[] =
 constexpr int kHintsPerWindow = 10;
 constexpr auto kHintWindow = std::chrono::hours(1);
 
-// Go's filepath.Clean, which client-go applies to the command before running it.
-std::string CleanPath(const std::string& path) {
-  if (path.empty()) return ".";
-  const bool rooted = path[0] == '/';
-  std::vector<std::string> parts;
-  size_t start = 0;
-  while (start <= path.size()) {
-    size_t end = path.find('/', start);
-    if (end == std::string::npos) end = path.size();
-    std::string part = path.substr(start, end - start);
-    if (part == "..") {
-      if (!parts.empty() && parts.back() != "..") {
-        parts.pop_back();
-      } else if (!rooted) {
-        parts.push_back(part);
-      }
-    } else if (!part.empty() && part != ".") {
-      parts.push_back(part);
-    }
-    start = end + 1;
-  }
-  std::string clean = rooted ? "/" : "";
-  for (size_t i = 0; i < parts.size(); ++i) clean += (i > 0 ? "/" : "") + parts[i];
-  return clean.empty() ? "." : clean;
-}
-
+// The child's PATH (on Windows any case of the name, "Path" being usual).
 std::string PathOf(const std::vector<std::string>& env) {
   for (const std::string& entry : env) {
-    if (entry.rfind("PATH=", 0) == 0) return entry.substr(5);
+    std::string name = entry.substr(0, 5);
+    if (go::filepath::kNative == go::filepath::Rules::kWindows) name = go::ToLower(name);
+    if (name == "PATH=" || name == "path=") return entry.substr(5);
   }
   return "";
 }
@@ -68,7 +47,7 @@ ExecAuthenticator::Environment ExecAuthenticator::ProcessEnvironment() {
 ExecAuthenticator::ExecAuthenticator(ExecConfig config, std::optional<ExecClusterInfo> cluster,
                                      Environment environment)
     : config_(std::move(config)),
-      command_(CleanPath(config_.command)),
+      command_(go::filepath::Clean(config_.command)),  // as client-go does
       cluster_(std::move(cluster)),
       environment_(std::move(environment)) {
   // client-go accepts exactly these two (v1alpha1 was removed in 1.24).
