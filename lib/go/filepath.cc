@@ -1,5 +1,10 @@
 #include "go/filepath.h"
 
+#include <cstddef>
+
+// Mirrors Go 1.26's internal/filepathlite (path.go, path_windows.go, path_unix.go) and
+// path/filepath's path_windows.go / path_unix.go (Join, SplitList).
+
 namespace pvcwatch::go::filepath {
 namespace {
 
@@ -9,78 +14,143 @@ bool IsSeparator(char c, Rules rules) {
 
 char SeparatorOf(Rules rules) { return rules == Rules::kWindows ? '\\' : '/'; }
 
-// The end of the path element starting at `from`.
-std::size_t ElementEnd(std::string_view path, std::size_t from, Rules rules) {
-  while (from < path.size() && !IsSeparator(path[from], rules)) ++from;
+char Upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+
+// The end of the path element starting at `from` (the next separator, or the end).
+std::size_t ElementEnd(std::string_view path, std::size_t from) {
+  while (from < path.size() && !IsSeparator(path[from], Rules::kWindows)) ++from;
   return from;
 }
 
-// Go's volumeNameLen for Windows: a drive ("C:", any character before the colon), a
-// device path ("\\.\X", "\\?\X", "\\.\UNC\host\share"), or a UNC share "\\host\share".
+// pathHasPrefixFold: `prefix` ignoring case and separator kind, then a separator or the end.
+bool HasPrefixFold(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    const bool same = prefix[i] == '\\' ? IsSeparator(s[i], Rules::kWindows)
+                                        : Upper(prefix[i]) == Upper(s[i]);
+    if (!same) return false;
+  }
+  return s.size() == prefix.size() || IsSeparator(s[prefix.size()], Rules::kWindows);
+}
+
+// uncLen: a share's volume runs up to its second separator after `from`, or to the end.
+std::size_t UncLength(std::string_view path, std::size_t from) {
+  int separators = 0;
+  for (std::size_t i = from; i < path.size(); ++i) {
+    if (IsSeparator(path[i], Rules::kWindows) && ++separators == 2) return i;
+  }
+  return path.size();
+}
+
+// volumeNameLen. Any character before a ':' makes a drive, as in Go. Only \\.\UNC takes
+// host and share into the volume; \\.\, \\?\ and \??\ take their next element, so that
+// Clean(`\\?\c:\`) keeps its '\' (go#64028).
 std::size_t VolumeNameLength(std::string_view path, Rules rules) {
   if (rules != Rules::kWindows) return 0;
   if (path.size() >= 2 && path[1] == ':') return 2;
-  if (path.size() < 2 || !IsSeparator(path[0], rules) || !IsSeparator(path[1], rules)) return 0;
-  if (path.size() >= 3 && (path[2] == '.' || path[2] == '?') &&
-      (path.size() == 3 || IsSeparator(path[3], rules))) {
-    if (path.size() == 3) return 3;
-    const std::size_t end = ElementEnd(path, 4, rules);
-    std::string_view element = path.substr(4, end - 4);
-    if (element.size() == 3 && (element[0] == 'U' || element[0] == 'u') &&
-        (element[1] == 'N' || element[1] == 'n') && (element[2] == 'C' || element[2] == 'c') &&
-        end < path.size()) {
-      const std::size_t host = ElementEnd(path, end + 1, rules);
-      return host >= path.size() ? path.size() : ElementEnd(path, host + 1, rules);
-    }
-    return end;
+  if (path.empty() || !IsSeparator(path[0], rules)) return 0;
+  if (HasPrefixFold(path, R"(\\.\UNC)")) return UncLength(path, 8);
+  if (HasPrefixFold(path, R"(\\.)") || HasPrefixFold(path, R"(\\?)") ||
+      HasPrefixFold(path, R"(\??)")) {
+    return path.size() == 3 ? 3 : ElementEnd(path, 4);
   }
-  const std::size_t host = ElementEnd(path, 2, rules);
-  if (host >= path.size()) return path.size();
-  return ElementEnd(path, host + 1, rules);
+  if (path.size() >= 2 && IsSeparator(path[1], rules)) return UncLength(path, 2);
+  return 0;
 }
 
-std::string FromSlash(std::string path, Rules rules) {
-  if (rules == Rules::kWindows) {
-    for (char& c : path) c = c == '/' ? '\\' : c;
-  }
-  return path;
+std::string Replace(std::string_view path, char from, char to) {
+  std::string out(path);
+  for (char& c : out) c = c == from ? to : c;
+  return out;
 }
+
+// Go's lazybuf: Clean's output is the input's own prefix until it first differs, and a
+// buffer the input's size from then on. postClean acts only once they differ, and scans
+// that buffer whole, past the output's end, as Go does; hence the class rather than a
+// plain string (Clean(`a//b:/../../cde`) is `.\cde` in Go).
+class CleanBuffer {
+ public:
+  explicit CleanBuffer(std::string_view input) : input_(input) {}
+  std::size_t size() const { return w_; }
+  void Truncate(std::size_t w) { w_ = w; }
+  char operator[](std::size_t i) const { return copied_ ? buffer_[i] : input_[i]; }
+  void Append(char c) {
+    if (!copied_) {
+      if (w_ < input_.size() && input_[w_] == c) {
+        ++w_;
+        return;
+      }
+      buffer_.assign(input_.size(), '\0');
+      buffer_.replace(0, w_, input_.substr(0, w_));
+      copied_ = true;
+    }
+    buffer_[w_++] = c;
+  }
+  std::string Text() const {
+    return copied_ ? buffer_.substr(0, w_) : std::string(input_.substr(0, w_));
+  }
+
+  // postClean: a relative result whose first element holds ':' gets ".\" ("a/../c:" must
+  // not become the drive "c:"), one starting "\??" gets "\." (not a device path).
+  void PostCleanWindows() {
+    if (!copied_) return;
+    for (char c : buffer_) {
+      if (IsSeparator(c, Rules::kWindows)) break;
+      if (c == ':') return Prepend(R"(.\)");
+    }
+    if (buffer_.size() >= 3 && IsSeparator(buffer_[0], Rules::kWindows) && buffer_[1] == '?' &&
+        buffer_[2] == '?') {
+      Prepend(R"(\.)");
+    }
+  }
+
+ private:
+  void Prepend(std::string_view prefix) {
+    buffer_.insert(0, prefix);
+    w_ += prefix.size();
+  }
+
+  std::string_view input_;
+  std::string buffer_;
+  bool copied_ = false;
+  std::size_t w_ = 0;
+};
 
 }  // namespace
 
 std::string VolumeName(std::string_view path, Rules rules) {
-  return FromSlash(std::string(path.substr(0, VolumeNameLength(path, rules))), rules);
+  return FromSlash(path.substr(0, VolumeNameLength(path, rules)), rules);
 }
 
 bool IsAbs(std::string_view path, Rules rules) {
   if (rules == Rules::kUnix) return !path.empty() && path[0] == '/';
   const std::size_t volume = VolumeNameLength(path, rules);
   if (volume == 0) return false;
-  if (IsSeparator(path[0], rules) && IsSeparator(path[1], rules)) return true;  // UNC, device
+  // A volume starting with two separators (a share, a device path) is absolute alone.
+  if (IsSeparator(path[0], rules) && IsSeparator(path[1], rules)) return true;
   return volume < path.size() && IsSeparator(path[volume], rules);
 }
 
 // Go's Clean, element by element: separators collapsed, "." dropped, ".." taking back the
-// element before it (or kept at the start of a relative path).
+// element before it, kept at the start of a relative path, dropped at a root.
 std::string Clean(std::string_view original, Rules rules) {
   const std::size_t volume_length = VolumeNameLength(original, rules);
-  const std::string volume(original.substr(0, volume_length));
-  std::string_view path = original.substr(volume_length);
+  const std::string_view path = original.substr(volume_length);
   if (path.empty()) {
     if (volume_length > 1 && IsSeparator(original[0], rules) && IsSeparator(original[1], rules)) {
-      return FromSlash(volume, rules);
+      return FromSlash(original, rules);  // a share or device alone keeps its form
     }
-    return volume + ".";
+    return std::string(original) + ".";  // "C:" is "C:.", the drive's current directory
   }
   const char separator = SeparatorOf(rules);
   const bool rooted = IsSeparator(path[0], rules);
-  std::string out;
-  std::size_t r = 0, dotdot = 0;
+  const std::size_t n = path.size();
+  CleanBuffer out(path);
+  std::size_t r = 0, dotdot = 0;  // dotdot: where ".." stops backtracking
   if (rooted) {
-    out.push_back(separator);
+    out.Append(separator);
     r = dotdot = 1;
   }
-  const std::size_t n = path.size();
   while (r < n) {
     if (IsSeparator(path[r], rules)) {
       ++r;
@@ -92,57 +162,80 @@ std::string Clean(std::string_view original, Rules rules) {
       if (out.size() > dotdot) {
         std::size_t w = out.size() - 1;
         while (w > dotdot && !IsSeparator(out[w], rules)) --w;
-        out.resize(w);
+        out.Truncate(w);
       } else if (!rooted) {
-        if (!out.empty()) out.push_back(separator);
-        out += "..";
+        if (out.size() > 0) out.Append(separator);
+        out.Append('.');
+        out.Append('.');
         dotdot = out.size();
       }
     } else {
-      if ((rooted && out.size() != 1) || (!rooted && !out.empty())) out.push_back(separator);
-      // A ':' in the first element of a relative Windows path would make it a drive
-      // ("a/../c:" must not become "c:"): Go puts ".\" before it.
-      if (rules == Rules::kWindows && out.empty() && volume_length == 0 && r != 0) {
-        for (std::size_t i = r; i < n && !IsSeparator(path[i], rules); ++i) {
-          if (path[i] == ':') {
-            out.push_back('.');
-            out.push_back(separator);
-            break;
-          }
-        }
-      }
-      for (; r < n && !IsSeparator(path[r], rules); ++r) out.push_back(path[r]);
+      if ((rooted && out.size() != 1) || (!rooted && out.size() != 0)) out.Append(separator);
+      for (; r < n && !IsSeparator(path[r], rules); ++r) out.Append(path[r]);
     }
   }
-  if (out.empty()) out.push_back('.');
-  return FromSlash(volume + out, rules);
+  if (out.size() == 0) out.Append('.');
+  if (rules == Rules::kWindows && volume_length == 0) out.PostCleanWindows();
+  return FromSlash(std::string(original.substr(0, volume_length)) + out.Text(), rules);
 }
 
 std::string Join(const std::vector<std::string>& elements, Rules rules) {
-  std::size_t first = 0;
-  while (first < elements.size() && elements[first].empty()) ++first;
-  if (first == elements.size()) return "";
-  std::string joined = elements[first];
-  for (std::size_t i = first + 1; i < elements.size(); ++i) {
-    if (elements[i].empty()) continue;
-    // Windows: a bare drive is joined without a separator ("c:" + "a" is "c:a").
-    const bool bare_drive = rules == Rules::kWindows && joined.size() == 2 && joined[1] == ':';
-    if (!bare_drive) joined.push_back(SeparatorOf(rules));
-    joined += elements[i];
+  std::string joined;
+  if (rules == Rules::kUnix) {
+    std::size_t i = 0;
+    while (i < elements.size() && elements[i].empty()) ++i;
+    if (i == elements.size()) return "";
+    for (joined = elements[i++]; i < elements.size(); ++i) joined += '/' + elements[i];
+    return Clean(joined, rules);
   }
-  return Clean(joined, rules);
+  // Windows (path_windows.go join): the first non-empty element as it is; after one that
+  // ends in a separator the next one's leading separators go (so that "\" + "a" does not
+  // make the share "\\a"); after a ':' nothing goes between ("C:" + "a" is "C:a", relative
+  // to the drive's current directory); a '\' otherwise.
+  char last = 0;
+  for (const std::string& element : elements) {
+    std::string_view e = element;
+    if (!joined.empty() && IsSeparator(last, rules)) {
+      while (!e.empty() && IsSeparator(e[0], rules)) e.remove_prefix(1);
+      // "\" + "??\a" would make the device path \??\a: Go writes \.\??\a.
+      if (joined.size() == 1 && e.substr(0, 2) == "??" && (e.size() == 2 || IsSeparator(e[2], rules))) {
+        joined += R"(.\)";
+      }
+    } else if (!joined.empty() && last != ':') {
+      joined += '\\';
+      last = '\\';
+    }
+    if (!e.empty()) {
+      joined += e;
+      last = e.back();
+    }
+  }
+  return joined.empty() ? "" : Clean(joined, rules);
 }
 
 std::string Dir(std::string_view path, Rules rules) {
   const std::size_t volume_length = VolumeNameLength(path, rules);
   std::size_t i = path.size();
   while (i > volume_length && !IsSeparator(path[i - 1], rules)) --i;
-  std::string dir = Clean(path.substr(volume_length, i - volume_length), rules);
-  const std::string volume = FromSlash(std::string(path.substr(0, volume_length)), rules);
-  if (dir == "." && volume_length > 2) return volume;  // a UNC share alone
+  const std::string dir = Clean(path.substr(volume_length, i - volume_length), rules);
+  const std::string volume = FromSlash(path.substr(0, volume_length), rules);
+  if (dir == "." && volume_length > 2) return volume;  // a share alone: "\\host\share"
   return volume + dir;
 }
 
+std::string Base(std::string_view path, Rules rules) {
+  if (path.empty()) return ".";
+  while (!path.empty() && IsSeparator(path.back(), rules)) path.remove_suffix(1);
+  path.remove_prefix(VolumeNameLength(path, rules));
+  std::size_t i = path.size();
+  while (i > 0 && !IsSeparator(path[i - 1], rules)) --i;
+  path.remove_prefix(i);
+  if (path.empty()) return std::string(1, SeparatorOf(rules));
+  return std::string(path);
+}
+
+// path_windows.go splitList (which os/exec's LookPath shares): ';' inside double quotes
+// does not split, and every '"' is then removed. Unix splits on each ':', quotes and all.
 std::vector<std::string> SplitList(std::string_view list, Rules rules) {
   std::vector<std::string> entries;
   if (list.empty()) return entries;
@@ -151,7 +244,7 @@ std::vector<std::string> SplitList(std::string_view list, Rules rules) {
   bool quoted = false;
   for (char c : list) {
     if (rules == Rules::kWindows && c == '"') {
-      quoted = !quoted;  // the quotes themselves are dropped
+      quoted = !quoted;
     } else if (c == separator && !quoted) {
       entries.push_back(std::move(entry));
       entry.clear();
@@ -161,6 +254,14 @@ std::vector<std::string> SplitList(std::string_view list, Rules rules) {
   }
   entries.push_back(std::move(entry));
   return entries;
+}
+
+std::string ToSlash(std::string_view path, Rules rules) {
+  return rules == Rules::kWindows ? Replace(path, '\\', '/') : std::string(path);
+}
+
+std::string FromSlash(std::string_view path, Rules rules) {
+  return rules == Rules::kWindows ? Replace(path, '/', '\\') : std::string(path);
 }
 
 }  // namespace pvcwatch::go::filepath
