@@ -26,8 +26,8 @@ std::size_t ElementEnd(std::string_view path, std::size_t from) {
 bool HasPrefixFold(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i) {
-    const bool same = prefix[i] == '\\' ? IsSeparator(s[i], Rules::kWindows)
-                                        : Upper(prefix[i]) == Upper(s[i]);
+    const bool same =
+        prefix[i] == '\\' ? IsSeparator(s[i], Rules::kWindows) : Upper(prefix[i]) == Upper(s[i]);
     if (!same) return false;
   }
   return s.size() == prefix.size() || IsSeparator(s[prefix.size()], Rules::kWindows);
@@ -198,7 +198,8 @@ std::string Join(const std::vector<std::string>& elements, Rules rules) {
     if (!joined.empty() && IsSeparator(last, rules)) {
       while (!e.empty() && IsSeparator(e[0], rules)) e.remove_prefix(1);
       // "\" + "??\a" would make the device path \??\a: Go writes \.\??\a.
-      if (joined.size() == 1 && e.substr(0, 2) == "??" && (e.size() == 2 || IsSeparator(e[2], rules))) {
+      if (joined.size() == 1 && e.substr(0, 2) == "??" &&
+          (e.size() == 2 || IsSeparator(e[2], rules))) {
         joined += R"(.\)";
       }
     } else if (!joined.empty() && last != ':') {

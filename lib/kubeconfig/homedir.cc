@@ -4,6 +4,8 @@
 
 #include "go/filepath.h"
 
+// Mirrors client-go's util/homedir/homedir.go HomeDir (v0.36.0).
+
 namespace pvcwatch::kubeconfig {
 
 std::string HomeDir(bool windows,
@@ -30,6 +32,8 @@ std::string HomeDir(bool windows,
     const std::optional<go::FileInfo> info = stat(dir);
     if (!info) continue;
     if (first_existing.empty()) first_existing = dir;
+    // client-go's Perm()&(1<<7): the owner-write bit. Go reports it on Windows for any
+    // directory without FILE_ATTRIBUTE_READONLY.
     if (info->is_dir && (info->perm & 0200) != 0) return dir;
   }
   return !first_existing.empty() ? first_existing : first_set;
