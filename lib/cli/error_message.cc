@@ -46,7 +46,11 @@ std::string FormatKlogFatal(const std::string& source, const std::string& messag
                                                                             std::chrono::seconds(1))
                           .count();
   std::tm local{};
+#if defined(_WIN32)
+  localtime_s(&local, &seconds);  // the same, arguments the other way round
+#else
   localtime_r(&seconds, &local);
+#endif
   char header[64];
   std::snprintf(header, sizeof header, "F%02d%02d %02d:%02d:%02d.%06lld %7d ", local.tm_mon + 1,
                 local.tm_mday, local.tm_hour, local.tm_min, local.tm_sec,

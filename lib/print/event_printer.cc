@@ -24,7 +24,11 @@ const char* WatchEventType(pvc::Change::Kind kind) {
 std::string LogTimestamp() {
   std::time_t now = std::time(nullptr);
   std::tm local{};
+#if defined(_WIN32)
+  localtime_s(&local, &now);  // the same, arguments the other way round
+#else
   localtime_r(&now, &local);
+#endif
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y/%m/%d %H:%M:%S ", &local);
   return buf;

@@ -40,7 +40,7 @@ ExecAuthenticator::Environment ExecAuthenticator::ProcessEnvironment() {
   Environment environment;
   environment.now = [] { return std::chrono::system_clock::now(); };
   environment.stdin_is_terminal = [] { return go::IsTerminal(0); };
-  environment.environ = [] { return go::Environ(); };
+  environment.environment = [] { return go::Environ(); };
   return environment;
 }
 
@@ -119,7 +119,7 @@ std::string ExecAuthenticator::NotFoundMessage() {
 
 std::shared_ptr<const ExecCredential> ExecAuthenticator::RunLocked() {
   const bool interactive = Interactive();
-  std::vector<std::string> ours = environment_.environ();
+  std::vector<std::string> ours = environment_.environment();
   std::vector<std::string> extra;
   for (const auto& [name, value] : config_.env) extra.push_back(name + "=" + value);
   extra.push_back("KUBERNETES_EXEC_INFO=" +

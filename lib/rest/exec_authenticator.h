@@ -23,7 +23,7 @@ class ExecAuthenticator {
   struct Environment {
     std::function<std::chrono::system_clock::time_point()> now;
     std::function<bool()> stdin_is_terminal;
-    std::function<std::vector<std::string>()> environ;  // "NAME=value", ours (never modified)
+    std::function<std::vector<std::string>()> environment;  // "NAME=value", ours (never modified)
     /// A plugin that runs longer is killed: client-go waits forever, we do not.
     std::chrono::milliseconds timeout{std::chrono::seconds(60)};
     /// The limit when the plugin has our terminal (it may be waiting for a login).

@@ -41,7 +41,7 @@ struct Fixture {
     ExecAuthenticator::Environment env = ExecAuthenticator::ProcessEnvironment();
     env.now = [this] { return now; };
     env.stdin_is_terminal = [this] { return terminal; };
-    env.environ = [] { return std::vector<std::string>{"PATH=/usr/bin:/bin", "FOO=parent"}; };
+    env.environment = [] { return std::vector<std::string>{"PATH=/usr/bin:/bin", "FOO=parent"}; };
     return env;
   }
 
@@ -100,7 +100,7 @@ BOOST_FIXTURE_TEST_CASE(a_failed_refresh_keeps_the_credential, Fixture) {
 BOOST_FIXTURE_TEST_CASE(env_entries_and_exec_info_reach_the_child_only, Fixture) {
   config.env = {{"FOO", "child"}, {"PVCWATCH_TEST_ENTRY", "a b=c"}};
   ExecAuthenticator::Environment env = Env();
-  env.environ = ExecAuthenticator::ProcessEnvironment().environ;  // the real one
+  env.environment = ExecAuthenticator::ProcessEnvironment().environment;  // the real one
   ExecAuthenticator exec(config, std::nullopt, env);
   exec.Get();
   std::string child = dir.Read("env");
