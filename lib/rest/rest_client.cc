@@ -5,6 +5,7 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/Net.h>
 
 #include <algorithm>
 #include <fstream>
@@ -271,6 +272,10 @@ struct RestClient::Impl {
 
 RestClient::RestClient(Config config, clock::Clock& clock)
     : impl_(std::make_unique<Impl>()), clock_(clock) {
+  // Winsock needs WSAStartup; Poco's automatic call lives in a static object that a
+  // static link leaves out (a no-op elsewhere). Once per process, never undone.
+  static const bool network = (Poco::Net::initializeNetwork(), true);
+  (void)network;
   impl_->config = std::move(config);
   const Config& c = impl_->config;
   impl_->endpoint = ParseServer(c.host);
