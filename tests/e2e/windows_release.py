@@ -10,6 +10,7 @@ Paths given to the binary are Windows paths (Z: is wine's view of the root direc
 Go Windows binaries do not start under this wine (reference/platforms.md §6.1), so the
 exec credential plugin is a .cmd script, run through cmd.exe as Windows runs one."""
 
+import getpass
 import os
 import shutil
 import subprocess
@@ -185,11 +186,14 @@ class WindowsTest(harness.ClusterTest):
 
     def test_kubeconfig_from_the_profile_and_a_semicolon_separated_list(self):
         self.create_claim("data-a", "50Gi")
-        # No KUBECONFIG: %HOME%\.kube\config, as client-go's homedir finds it first (wine
-        # sets %USERPROFILE% itself, to its own profile directory).
-        os.makedirs(os.path.join(self.dir, ".kube"))
-        self.kubeconfig(self.token_user(), name=".kube/config")
-        r = self.wine("--once", env=dict(self.wenv, HOME=windows_path(self.dir)))
+        # No KUBECONFIG: .kube\config in the profile directory (%USERPROFILE%, which wine
+        # sets to its own C:\users\<user>; it passes no %HOME%), as client-go's homedir finds it.
+        profile = os.path.join(wine_prefix, "drive_c", "users", getpass.getuser())
+        os.makedirs(os.path.join(profile, ".kube"), exist_ok=True)
+        self.kubeconfig(self.token_user(), name="profile-config")
+        shutil.move(os.path.join(self.dir, "profile-config"), os.path.join(profile, ".kube", "config"))
+        self.addCleanup(shutil.rmtree, os.path.join(profile, ".kube"), True)
+        r = self.wine("--once")
         self.assertEqual((r.code, r.err), (0, ""), r)
         self.assertIn("data-a", r.out)
         # KUBECONFIG split on ';': the context in the first file, the user in the second.
@@ -198,8 +202,7 @@ class WindowsTest(harness.ClusterTest):
             f.write("apiVersion: v1\nkind: Config\ncurrent-context: x\ncontexts:\n- name: x\n"
                     f"  context: {{cluster: c, user: u, namespace: {self.ns}}}\n")
         second = self.kubeconfig(self.token_user(), name="second")
-        env = dict(self.wenv, KUBECONFIG=f"{windows_path(first)};{second}",
-                   USERPROFILE=windows_path(os.path.join(self.dir, "nowhere")))
+        env = dict(self.wenv, KUBECONFIG=f"{windows_path(first)};{second}")
         r = self.wine("--once", env=env)
         self.assertEqual((r.code, r.err), (0, ""), r)
         self.assertIn("data-a", r.out)
