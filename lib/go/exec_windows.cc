@@ -121,6 +121,21 @@ bool IsExecutableFile(const std::string& file) {
   return info && !info->is_dir;
 }
 
+// os.SameFile on Windows: the same volume serial number and file index.
+bool SameFile(const std::string& a, const std::string& b) {
+  const auto identify = [](const std::string& name, BY_HANDLE_FILE_INFORMATION* info) {
+    Handle file(::CreateFileW(Wide(name).c_str(), 0,
+                              FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
+                              OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, nullptr));
+    return file.valid() && ::GetFileInformationByHandle(file.get(), info) != 0;
+  };
+  BY_HANDLE_FILE_INFORMATION first{}, second{};
+  return identify(a, &first) && identify(b, &second) &&
+         first.dwVolumeSerialNumber == second.dwVolumeSerialNumber &&
+         first.nFileIndexHigh == second.nFileIndexHigh &&
+         first.nFileIndexLow == second.nFileIndexLow;
+}
+
 DWORD ExitCodeOf(HANDLE process) {
   DWORD code = 0;
   ::GetExitCodeProcess(process, &code);
@@ -133,7 +148,9 @@ std::string LookPath(const std::string& command, const std::string& path) {
   bool err_dot = false;
   // A program found through the current directory is refused (exec.ErrDot), which
   // client-go reports as "not found" like a missing one.
-  return LookPathWindows(command, path, Getenv("PATHEXT"), IsExecutableFile, &err_dot);
+  // Go tests only whether NoDefaultCurrentDirectoryInExePath is set, not its value.
+  return LookPathWindows(command, path, Getenv("PATHEXT"), IsExecutableFile, &err_dot,
+                         LookupEnv("NoDefaultCurrentDirectoryInExePath").has_value(), SameFile);
 }
 
 ChildProcessResult RunChildProcess(const ChildProcessSpec& spec) {
