@@ -56,10 +56,20 @@ std::vector<Flag> CommandFlags() {
       {"chunk-size", 0, T::kInt64, "500",
        "Return large lists in chunks rather than all at once. Pass 0 to disable.", false,
        C::kNothing, {}, Into(&Options::chunk_size)},
+      {"count", 0, T::kString, "''",
+       "What a claim counts for in the totals: 'requests' (spec.resources.requests.storage), "
+       "'quota' (what ResourceQuota charges: the larger of the request and "
+       "status.allocatedResources) or 'capacity' (status.capacity). Default: quota with "
+       "--max-claims quota, else requests. Quota budgets always count as the quota does.",
+       false, C::kChoices,
+       {"requests\tthe storage requested", "quota\tas ResourceQuota charges it",
+        "capacity\tthe storage provisioned"},
+       Into(&Options::count)},
       {"exec", 0, T::kString, "''",
-       "Command run by " PVCWATCH_SHELL " on each crossing of --max-claims, with PVCWATCH_EVENT, "
-       "PVCWATCH_TOTAL, PVCWATCH_MAX_CLAIMS, PVCWATCH_PERCENT, PVCWATCH_NAMESPACE in its "
-       "environment.",
+       "Command run by " PVCWATCH_SHELL " on each crossing of a limit, with PVCWATCH_EVENT "
+       "(overage, warning, normal), PVCWATCH_TOTAL, PVCWATCH_MAX_CLAIMS, PVCWATCH_PERCENT, "
+       "PVCWATCH_NAMESPACE, and for a quota's budget PVCWATCH_QUOTA and PVCWATCH_RESOURCE in "
+       "its environment.",
        false, C::kFile, {}, Into(&Options::exec)},
       {"field-selector", 0, T::kString, "''",
        "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector "
@@ -75,11 +85,13 @@ std::vector<Flag> CommandFlags() {
        "Accepts a comma separated list of labels that are going to be presented as columns. "
        "Names are case-sensitive. You can also use multiple flag options like -L label1 -L "
        "label2...", false, C::kNothing, {}, Into(&Options::label_columns)},
-      {"max-claims", 0, T::kString, "'200Gi'",
-       "Threshold for the claimed total: a quantity, or 'quota' for the namespace's "
-       "ResourceQuota requests.storage hard limit.",
+      {"max-claims", 0, T::kStringSlice, "[200Gi]",
+       "Limits on the claims: a quantity for the claimed total, and/or 'quota' for every "
+       "ResourceQuota limit on claims in the namespaces watched (requests.storage, "
+       "persistentvolumeclaims and their per-StorageClass keys), each namespace against its "
+       "own quotas. Comma-separated or repeated, e.g. --max-claims quota,2Ti.",
        false, C::kChoices,
-       {"200Gi\tthe default", "quota\tthe namespace's ResourceQuota requests.storage"},
+       {"200Gi\tthe default", "quota\tevery namespace's ResourceQuotas"},
        Into(&Options::max_claims)},
       {"no-headers", 0, T::kBool, "false",
        "When using the default or custom-column output format, don't print headers (default "
@@ -121,6 +133,10 @@ std::vector<Flag> CommandFlags() {
        Into(&Options::sort_by)},
       {"version", 0, T::kBool, "false", "Print the version and exit.", false, C::kNothing, {},
        Into(&Options::version)},
+      {"warn-at", 0, T::kString, "''",
+       "Also announce, once, when a total passes this share of its limit (e.g. 80%), and "
+       "again only after it has fallen back under it.", false, C::kNothing, {},
+       Into(&Options::warn_at)},
       {"watch-only", 0, T::kBool, "false",
        "Watch for changes without printing the claims of the first list. The total still "
        "starts from that list (it must, to stay exact), and its summary is printed.", false,

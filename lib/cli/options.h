@@ -7,6 +7,8 @@
 
 #include "cli/output_format.h"
 #include "kubeconfig/overrides.h"
+#include "pvc/basis.h"
+#include "quantity/quantity.h"
 
 namespace pvcwatch::cli {
 
@@ -15,6 +17,14 @@ namespace pvcwatch::cli {
 class UsageError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+/// What the claims are measured against: --max-claims, --count and --warn-at as parsed.
+struct LimitOptions {
+  std::optional<Quantity> max;  // the total's limit: the quantity given, 200Gi by default
+  bool quota = false;           // 'quota': every ResourceQuota's limits on claims
+  pvc::Basis basis = pvc::Basis::kRequests;  // --count (quota when following quotas)
+  std::optional<Quantity> warn_percent;      // --warn-at, in percent of each limit
 };
 
 /// The parsed command line (see flags.cc for every flag). An unset connection flag is
@@ -32,7 +42,10 @@ struct Options {
   std::string field_selector;
 
   // Threshold, modes, output, action.
-  std::string max_claims = "200Gi";
+  std::vector<std::string> max_claims;  // each comma-separated value; none: 200Gi
+  std::string count;
+  std::string warn_at;
+  LimitOptions limits;  // the three above as parsed (ParseOptions)
   bool once = false;
   std::string from_file;
   std::string output;   // -o as given

@@ -183,6 +183,59 @@ void Validate(const Options& options) {
   }
 }
 
+// --max-claims, --count and --warn-at, checked together.
+LimitOptions ParseLimits(const Options& options) {
+  LimitOptions limits;
+  const auto invalid = [](const std::string& value, const char* flag, const std::string& why) {
+    return UsageError("invalid argument \"" + value + "\" for \"--" + flag + "\" flag: " + why);
+  };
+  for (const std::string& value : options.max_claims) {
+    if (value == "quota") {
+      limits.quota = true;
+      continue;
+    }
+    Quantity max;
+    try {
+      max = Quantity::Parse(value);
+    } catch (const QuantityError& e) {
+      throw invalid(value, "max-claims", e.what());
+    }
+    if (max.Sign() <= 0) {
+      throw invalid(value, "max-claims", "must be a quantity greater than zero, or quota");
+    }
+    if (limits.max) throw invalid(value, "max-claims", "only one quantity limits the total");
+    limits.max = max;
+  }
+  if (options.max_claims.empty()) limits.max = Quantity::Parse("200Gi");
+  if (limits.quota && !options.from_file.empty()) {
+    throw UsageError(
+        "--max-claims quota follows the cluster's ResourceQuotas; it cannot be "
+        "used with --from-file");
+  }
+  limits.basis = limits.quota ? pvc::Basis::kQuota : pvc::Basis::kRequests;
+  if (!options.count.empty()) {
+    const std::optional<pvc::Basis> basis = pvc::ParseBasis(options.count);
+    if (!basis) throw invalid(options.count, "count", "must be one of requests, quota, capacity");
+    limits.basis = *basis;
+  }
+  if (!options.warn_at.empty()) {
+    std::string number = options.warn_at;
+    if (number.back() == '%') number.pop_back();
+    const bool plain =
+        !number.empty() && number.find_first_not_of("0123456789.") == std::string::npos;
+    std::optional<Quantity> percent;
+    try {
+      if (plain) percent = Quantity::Parse(number);
+    } catch (const QuantityError&) {
+    }
+    if (!percent || percent->Sign() <= 0 || percent->Cmp(Quantity::Parse("100")) >= 0) {
+      throw invalid(options.warn_at, "warn-at", "must be a percentage between 0 and 100, e.g. 80%");
+    }
+    limits.warn_percent = percent;
+  }
+  return limits;
+}
+
 }  // namespace
 
 Options ParseOptions(int argc, const char* const argv[]) {
@@ -221,7 +274,11 @@ Options ParseOptions(int argc, const char* const argv[]) {
     if (flag->type == FlagType::kStringArray) {
       flag->set(options, value);
     } else {
-      for (const std::string& field : SplitSlice(*flag, value)) flag->set(options, field);
+      const std::vector<std::string> fields = SplitSlice(*flag, value);
+      for (const std::string& field : fields) flag->set(options, field);
+      // An empty --max-claims is refused as the quantity "" it holds: read as no values,
+      // it would silently mean the default limit.
+      if (fields.empty() && flag->name == "max-claims") flag->set(options, "");
     }
   }
 
@@ -230,17 +287,7 @@ Options ParseOptions(int argc, const char* const argv[]) {
   if (!options.from_file.empty()) options.once = true;
   options.format = ParseOutputFormat(options.output);
   Validate(options);
-  if (options.max_claims != "quota") {
-    const std::string prefix =
-        "invalid argument \"" + options.max_claims + "\" for \"--max-claims\" flag: ";
-    try {
-      if (Quantity::Parse(options.max_claims).Sign() <= 0) {
-        throw UsageError(prefix + "must be a quantity greater than zero, or quota");
-      }
-    } catch (const QuantityError& e) {
-      throw UsageError(prefix + e.what());
-    }
-  }
+  options.limits = ParseLimits(options);
   return options;
 }
 

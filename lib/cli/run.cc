@@ -29,8 +29,8 @@
 #include "print/table_event_printer.h"
 #include "print/terminal_escape.h"
 #include "print/yaml_printer.h"
+#include "pvc/budgets.h"
 #include "pvc/ledger.h"
-#include "pvc/quota_limit.h"
 #include "pvc/threshold.h"
 #include "quantity/quantity.h"
 #include "rest/errors.h"
@@ -249,7 +249,7 @@ rest::StatusError ExplainListError(const rest::StatusError& e, const watch::Scop
 
 // What --once prints after the list, and its exit status.
 int Conclude(const Options& options, const std::string& scope_namespace, Listing& listing,
-             const Printers& printers, const pvc::Ledger& ledger, const Quantity& max,
+             const Printers& printers, const pvc::Ledger& ledger, const print::Limits& max,
              const Streams& io) {
   if (printers.objects) {
     // kubectl get's printGeneric: the printer is given the whole list as one List.
@@ -277,34 +277,21 @@ int Conclude(const Options& options, const std::string& scope_namespace, Listing
     print::PrintSummary(ledger, max, options.all_namespaces, io.out_is_terminal, io.out);
   }
   io.out.flush();
-  return pvc::IsOver(ledger.total(), max) ? kExitOverage : kExitOk;
+  return print::AnyOver(ledger, max) ? kExitOverage : kExitOk;
 }
 
-// --max-claims as a fixed limit; with "quota" the limit comes from the namespace.
-Quantity FixedMaxClaims(const Options& options) {
-  if (options.max_claims != "quota") return Quantity::Parse(options.max_claims);
-  if (options.all_namespaces || !options.from_file.empty()) {
-    throw UsageError(
-        "--max-claims quota follows one namespace's ResourceQuota; it cannot be "
-        "used with " +
-        std::string(options.all_namespaces ? "-A" : "--from-file"));
-  }
-  return Quantity();
-}
-
-// The namespace's quotas, listed once for --max-claims quota; returns the list's
-// resourceVersion, for the watch to go on from.
-std::string ListQuotas(watch::ListerWatcher& lister, const watch::Scope& scope,
-                       pvc::QuotaLimit& limit) {
-  limit.BeginReplace();
+// The quotas in scope (every namespace's with -A), listed once for --max-claims quota;
+// returns the list's resourceVersion, for the watch to go on from. Only the namespace
+// narrows them: labels and fields select claims, not quotas.
+std::string ListQuotas(watch::ListerWatcher& lister, const std::string& namespace_name,
+                       pvc::Budgets& budgets) {
+  const watch::Scope scope{namespace_name, "", ""};
+  budgets.BeginReplace();
   const std::string version = watch::ListAll(
       lister, scope, watch::kDefaultPageSize,
-      [&](watch::ListPage& page) { limit.ReplacePage(page.items); }, [&] { limit.BeginReplace(); });
-  limit.EndReplace(version);
-  if (!limit.limit()) {
-    throw std::runtime_error("--max-claims quota: no ResourceQuota in namespace \"" +
-                             scope.namespace_name + "\" sets requests.storage");
-  }
+      [&](watch::ListPage& page) { budgets.ReplacePage(page.items); },
+      [&] { budgets.BeginReplace(); });
+  budgets.EndReplace(version);
   return version;
 }
 
@@ -327,9 +314,8 @@ std::string ListClaims(watch::RestListerWatcher& lister, const watch::Scope& sco
 
 // What the watch prints before its first event: the list's summary (a LIST document for
 // pvcwatch's own -o json|yaml) and the header naming the limit.
-void PrintWatchStart(const Options& options, const pvc::Ledger& ledger, const Quantity& max,
-                     const std::string& quota_source, Listing& listing, const Printers& printers,
-                     const Streams& io) {
+void PrintWatchStart(const Options& options, const pvc::Ledger& ledger, const print::Limits& max,
+                     Listing& listing, const Printers& printers, const Streams& io) {
   if (IsDocumentOutput(options.format) && !options.output_watch_events) {
     json::Value document =
         print::SummaryDocument(ledger, max, options.all_namespaces, listing.TakeItems());
@@ -345,8 +331,10 @@ void PrintWatchStart(const Options& options, const pvc::Ledger& ledger, const Qu
     std::ostream& out = on_stderr ? io.err : io.out;
     io.out.flush();
     print::PrintSummary(ledger, max, options.all_namespaces, !on_stderr && io.out_is_terminal, out);
-    out << "\n--- PVC Watch (max claims " << max.String()
-        << (quota_source.empty() ? "" : ", ResourceQuota " + quota_source) << ") ----\n";
+    std::string limits = max.max != nullptr ? "max claims " + max.max->String() : "";
+    if (max.budgets != nullptr)
+      limits += limits.empty() ? "ResourceQuota budgets" : ", and ResourceQuota budgets";
+    out << "\n--- PVC Watch (" << limits << ") ----\n";
   }
   io.out.flush();
 }
@@ -382,21 +370,28 @@ watch::Scope ScopeOf(const Options& options, const kubeconfig::ClientConfig& con
 }
 
 // The claims of the cluster: the first list, then --once's conclusion or the watch.
-int RunLive(const Options& options, Quantity max_claims, pvc::Ledger& ledger, Listing& listing,
-            Printers& printers, const Streams& io, const RunSettings& settings) {
+int RunLive(const Options& options, pvc::Ledger& ledger, Listing& listing, Printers& printers,
+            const Streams& io, const RunSettings& settings) {
   const kubeconfig::ClientConfig client_config =
       ResolveClientConfig(options, settings.service_account_dir);
   const watch::Scope scope = ScopeOf(options, client_config);
   clock::SystemClock clock;
   rest::RestClient client(client_config.rest, clock);
+  const LimitOptions& limits = options.limits;
   watch::RestListerWatcher quota_lister(client, "resourcequotas");
-  pvc::QuotaLimit quota_limit;
-  const bool follow_quota = options.max_claims == "quota";
+  pvc::Budgets budgets(limits.warn_percent);
   std::string quota_version;
-  if (follow_quota) {
-    quota_version = ListQuotas(quota_lister, scope, quota_limit);
-    max_claims = *quota_limit.limit();
+  if (limits.quota) {
+    quota_version = ListQuotas(quota_lister, scope.namespace_name, budgets);
+    if (budgets.empty() && !limits.max && !options.all_namespaces) {
+      throw std::runtime_error("--max-claims quota: no ResourceQuota in namespace \"" +
+                               scope.namespace_name + "\" limits claims");
+    }
+    ledger.set_observer([&budgets](const pvc::Claim* before, const pvc::Claim* after) {
+      budgets.ClaimChanged(before, after);
+    });
   }
+  const print::Limits shown{limits.max ? &*limits.max : nullptr, limits.quota ? &budgets : nullptr};
   watch::RestListerWatcher lister(client, "persistentvolumeclaims");
   // kubectl's object printers (templates, watch events) and --sort-by see
   // metadata.managedFields; its table and pvcwatch's documents leave them out.
@@ -409,7 +404,7 @@ int RunLive(const Options& options, Quantity max_claims, pvc::Ledger& ledger, Li
   const std::string version =
       ListClaims(lister, scope, printers.table != nullptr, page_size, listing);
   if (options.once) {
-    return Conclude(options, scope.namespace_name, listing, printers, ledger, max_claims, io);
+    return Conclude(options, scope.namespace_name, listing, printers, ledger, shown, io);
   }
   if (!options.sort_by.empty()) {
     io.err << "warning: --watch requested, --sort-by will be ignored for watch events received\n";
@@ -417,12 +412,17 @@ int RunLive(const Options& options, Quantity max_claims, pvc::Ledger& ledger, Li
   // From here a SIGINT/SIGTERM ends the watch cleanly, even one sent the moment the
   // user sees it begin.
   go::NotifyEndSignals();
-  PrintWatchStart(options, ledger, max_claims, follow_quota ? quota_limit.source() : "", listing,
-                  printers, io);
-  pvc::Threshold threshold(max_claims);
-  QuotaSource quota{quota_lister, quota_limit, quota_version};
-  const WatchInputs inputs{
-      lister, scope, version, ledger, threshold, follow_quota ? &quota : nullptr, clock};
+  PrintWatchStart(options, ledger, shown, listing, printers, io);
+  std::optional<pvc::Threshold> threshold;
+  if (limits.max) threshold.emplace(*limits.max, limits.warn_percent);
+  QuotaSource quota{quota_lister, budgets, quota_version};
+  const WatchInputs inputs{lister,
+                           scope,
+                           version,
+                           ledger,
+                           threshold ? &*threshold : nullptr,
+                           limits.quota ? &quota : nullptr,
+                           clock};
   return RunWatch(options, inputs, settings.watch,
                   MakeWatchPrinter(options, printers, io, settings.watch), io.out, io.err);
 }
@@ -438,20 +438,23 @@ int Run(const Options& options, const Streams& io, const RunSettings& settings) 
     io.out << "kubectl-pvcwatch " << Version() << "\n";
     return kExitOk;
   }
-  const Quantity max_claims = FixedMaxClaims(options);
-  pvc::Ledger ledger(nullptr, [&](const std::string& warning) {
-    io.err << print::EscapeLine("Warning: " + warning) << "\n";
-  });
+  pvc::Ledger ledger(
+      nullptr,
+      [&](const std::string& warning) {
+        io.err << print::EscapeLine("Warning: " + warning) << "\n";
+      },
+      options.limits.basis);
   Printers printers = MakePrinters(options, io.out, io.out_is_terminal);
   Listing listing(options, ledger, printers);
   if (options.from_file.empty()) {
-    return RunLive(options, max_claims, ledger, listing, printers, io, settings);
+    return RunLive(options, ledger, listing, printers, io, settings);
   }
   watch::ListPage page;
   page.items = LoadClaimInput(options.from_file, io.in);
   listing.Page(page);
   listing.Finish("");
-  return Conclude(options, "", listing, printers, ledger, max_claims, io);
+  return Conclude(options, "", listing, printers, ledger,
+                  print::Limits{options.limits.max ? &*options.limits.max : nullptr, nullptr}, io);
 }
 
 }  // namespace pvcwatch::cli

@@ -26,11 +26,14 @@ constexpr std::chrono::seconds kOutputGrace{2};
 using OutputMutex = std::recursive_mutex;
 
 // Two reflectors (claims, quotas) and the action reporter share the ledger, the
-// threshold and the output: every store call runs under one lock, and the listeners it
-// triggers run inside it (hence recursive).
+// threshold, the budgets and the output: every store call runs under one lock, and the
+// listeners it triggers run inside it (hence recursive). `settle` runs after each call,
+// under the same lock: the budgets' crossings are announced after the change that made
+// them.
 class LockedStore : public watch::Store {
  public:
-  LockedStore(watch::Store& store, OutputMutex& mutex) : store_(store), mutex_(mutex) {}
+  LockedStore(watch::Store& store, OutputMutex& mutex, std::function<void()> settle)
+      : store_(store), mutex_(mutex), settle_(std::move(settle)) {}
   void Add(const json::Value& o) override {
     Locked([&] { store_.Add(o); });
   }
@@ -55,9 +58,11 @@ class LockedStore : public watch::Store {
   void Locked(F&& f) {
     std::lock_guard lock(mutex_);
     f();
+    if (settle_) settle_();
   }
   watch::Store& store_;
   OutputMutex& mutex_;
+  std::function<void()> settle_;
 };
 
 // The watch threads still running, for the end of the watch to wait on.
@@ -96,7 +101,7 @@ class Watch {
         out_(out),
         err_(err),
         printer_(std::move(printer)),
-        claims_store_(in.ledger, mutex_),
+        claims_store_(in.ledger, mutex_, Settler()),
         claims_(in.lister_watcher, in.scope, claims_store_, in.clock) {
     if (!options.exec.empty()) {
       actions_ = std::make_unique<pvc::ActionRunner>(options.exec, settings.action_limits,
@@ -106,7 +111,7 @@ class Watch {
                                                      });
     }
     if (in.quota != nullptr) {
-      quota_store_ = std::make_unique<LockedStore>(in.quota->limit, mutex_);
+      quota_store_ = std::make_unique<LockedStore>(in.quota->budgets, mutex_, Settler());
       quotas_ = std::make_unique<watch::Reflector>(in.quota->lister_watcher,
                                                    watch::Scope{in.scope.namespace_name, "", ""},
                                                    *quota_store_, in.clock);
@@ -135,7 +140,13 @@ class Watch {
  private:
   print::Standing Standing() const {
     const Quantity& total = in_.ledger.total();
-    return {total, in_.threshold.max(), in_.threshold.Percent(total)};
+    if (in_.threshold == nullptr) return {total, nullptr, 0};
+    return {total, &in_.threshold->max(), in_.threshold->Percent(total)};
+  }
+
+  std::function<void()> Settler() {
+    if (in_.quota == nullptr) return nullptr;
+    return [this] { in_.quota->budgets.Settle(); };
   }
 
   void Configure(watch::Reflector& reflector, const std::string& what, const Options& options,
@@ -172,39 +183,42 @@ class Watch {
           printer_->PrintStanding(Standing());
         },
         [this](const std::string& warning) { printer_->PrintNotice("Warning: " + warning); });
-    if (in_.quota != nullptr) {
-      in_.quota->limit.set_listener([this](const std::optional<Quantity>& limit,
-                                           const std::string& source) { OnLimit(limit, source); });
-    }
     std::lock_guard lock(mutex_);
     CheckThreshold();  // the starting state may already be over
+    if (in_.quota != nullptr) {
+      in_.quota->budgets.Start([this](const pvc::BudgetEvent& event) { OnBudget(event); });
+      in_.quota->budgets.Settle();
+    }
   }
 
-  void OnLimit(const std::optional<Quantity>& limit, const std::string& source) {
-    if (!limit) {
-      printer_->PrintNotice("Warning: no ResourceQuota in namespace " + in_.scope.namespace_name +
-                            " sets requests.storage any more; " + "keeping max claims " +
-                            in_.threshold.max().String());
-      return;
-    }
-    in_.threshold.set_max(*limit);
-    printer_->PrintLimit(source, Standing());
-    CheckThreshold();
-    printer_->PrintStanding(Standing());
+  void OnBudget(const pvc::BudgetEvent& event) {
+    const bool crossing = event.kind == pvc::BudgetEvent::Kind::kCrossing;
+    printer_->PrintBudget(event, Standing(), crossing && actions_ != nullptr);
+    if (!crossing || !actions_) return;
+    const pvc::Budget& budget = event.budget;
+    actions_->Start({{"PVCWATCH_EVENT", print::CrossingName(event.crossing)},
+                     {"PVCWATCH_TOTAL", budget.used.String()},
+                     {"PVCWATCH_MAX_CLAIMS", budget.limit.hard.String()},
+                     {"PVCWATCH_PERCENT",
+                      print::FormatPercent(pvc::UsagePercent(budget.used, budget.limit.hard))},
+                     {"PVCWATCH_NAMESPACE", budget.namespace_name},
+                     {"PVCWATCH_QUOTA", budget.quota_name},
+                     {"PVCWATCH_RESOURCE", budget.limit.key}});
   }
 
   void CheckThreshold() {
-    const pvc::Threshold::Crossing crossing = in_.threshold.Update(in_.ledger.total());
+    if (in_.threshold == nullptr) return;
+    pvc::Threshold& threshold = *in_.threshold;
+    const pvc::Threshold::Crossing crossing = threshold.Update(in_.ledger.total());
     if (crossing == pvc::Threshold::Crossing::kNone) return;
     printer_->PrintCrossing(crossing, Standing(), actions_ != nullptr);
     if (!actions_) return;
     const Quantity& total = in_.ledger.total();
-    actions_->Start(
-        {{"PVCWATCH_EVENT", crossing == pvc::Threshold::Crossing::kOverage ? "overage" : "normal"},
-         {"PVCWATCH_TOTAL", total.String()},
-         {"PVCWATCH_MAX_CLAIMS", in_.threshold.max().String()},
-         {"PVCWATCH_PERCENT", print::FormatPercent(in_.threshold.Percent(total))},
-         {"PVCWATCH_NAMESPACE", in_.scope.namespace_name}});
+    actions_->Start({{"PVCWATCH_EVENT", print::CrossingName(crossing)},
+                     {"PVCWATCH_TOTAL", total.String()},
+                     {"PVCWATCH_MAX_CLAIMS", threshold.max().String()},
+                     {"PVCWATCH_PERCENT", print::FormatPercent(threshold.Percent(total))},
+                     {"PVCWATCH_NAMESPACE", in_.scope.namespace_name}});
   }
 
   // A watch thread: runs its reflector until the clock stops or a fatal error, which it

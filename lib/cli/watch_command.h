@@ -9,18 +9,18 @@
 #include "clock/clock.h"
 #include "print/event_printer.h"
 #include "pvc/action.h"
+#include "pvc/budgets.h"
 #include "pvc/ledger.h"
-#include "pvc/quota_limit.h"
 #include "pvc/threshold.h"
 #include "watch/lister_watcher.h"
 
 namespace pvcwatch::cli {
 
-/// With --max-claims quota: the namespace's quotas, listed at `resource_version`, whose
-/// limit the watch follows.
+/// With --max-claims quota: the quotas in scope, listed at `resource_version` into
+/// `budgets`, which the watch follows.
 struct QuotaSource {
   watch::ListerWatcher& lister_watcher;
-  pvc::QuotaLimit& limit;
+  pvc::Budgets& budgets;
   std::string resource_version;
 };
 
@@ -31,8 +31,8 @@ struct WatchInputs {
   watch::Scope scope;
   std::string resource_version;
   pvc::Ledger& ledger;
-  pvc::Threshold& threshold;
-  QuotaSource* quota = nullptr;  // with --max-claims quota
+  pvc::Threshold* threshold = nullptr;  // with a fixed --max-claims
+  QuotaSource* quota = nullptr;         // with --max-claims quota
   clock::Clock& clock;
 };
 
@@ -44,7 +44,8 @@ struct WatchSettings {
 };
 
 /// Watches until SIGINT/SIGTERM (returns 0) or a fatal error (printed, returns 1).
-/// Announces every change, each crossing of the threshold, and runs --exec on crossings.
+/// Announces every change, each crossing of the threshold or of a quota's budget, and
+/// runs --exec on crossings.
 /// The end is cooperative: the clock stops, reads and connects under way are cancelled,
 /// actions are ended, and every thread is joined before it returns.
 /// `printer` reports what the watch sees (the caller picks it from the output flags).

@@ -21,6 +21,26 @@ const char* WatchEventType(pvc::Change::Kind kind) {
   return "";
 }
 
+const char* CrossingText(pvc::Threshold::Crossing crossing) {
+  switch (crossing) {
+    case pvc::Threshold::Crossing::kOverage: return "Claim overage reached";
+    case pvc::Threshold::Crossing::kWarning: return "Claim usage warning";
+    case pvc::Threshold::Crossing::kNormal: return "Claim usage normal";
+    case pvc::Threshold::Crossing::kNone: break;
+  }
+  return "";
+}
+
+const char* CrossingName(pvc::Threshold::Crossing crossing) {
+  switch (crossing) {
+    case pvc::Threshold::Crossing::kOverage: return "overage";
+    case pvc::Threshold::Crossing::kWarning: return "warning";
+    case pvc::Threshold::Crossing::kNormal: return "normal";
+    case pvc::Threshold::Crossing::kNone: break;
+  }
+  return "";
+}
+
 std::string LogTimestamp() {
   std::time_t now = std::time(nullptr);
   std::tm local{};

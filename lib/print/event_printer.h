@@ -6,16 +6,18 @@
 #include <string>
 
 #include "json/value.h"
+#include "pvc/budgets.h"
 #include "pvc/ledger.h"
 #include "pvc/threshold.h"
 #include "quantity/quantity.h"
 
 namespace pvcwatch::print {
 
-/// The running totals an event is reported with.
+/// The running totals an event is reported with; `max` is null without a fixed
+/// --max-claims (only quotas budget the claims).
 struct Standing {
   const Quantity& total;
-  const Quantity& max;
+  const Quantity* max;
   double percent;
 };
 
@@ -35,8 +37,8 @@ class EventPrinter {
                            const Standing& s) = 0;
   /// A crossing of --max-claims; `action` says whether --exec runs for it.
   virtual void PrintCrossing(pvc::Threshold::Crossing crossing, const Standing& s, bool action) = 0;
-  /// The limit changed (--max-claims quota): "Max claims now 300Gi (ResourceQuota q)".
-  virtual void PrintLimit(const std::string& source, const Standing& s) = 0;
+  /// A quota budget's new limit, removal or crossing (--max-claims quota).
+  virtual void PrintBudget(const pvc::BudgetEvent& event, const Standing& s, bool action) = 0;
   /// "At 112.5% claim capacity (225Gi/200Gi)" after each change; machine events carry
   /// the totals themselves.
   virtual void PrintStanding(const Standing&) {}
@@ -53,6 +55,11 @@ class EventPrinter {
 
 /// The watch event type a change is reported as: ADDED, MODIFIED (a resize), DELETED.
 const char* WatchEventType(pvc::Change::Kind kind);
+
+/// How a crossing is named: "Claim overage reached", "Claim usage warning", "Claim
+/// usage normal"; and in documents and PVCWATCH_EVENT: overage, warning, normal.
+const char* CrossingText(pvc::Threshold::Crossing crossing);
+const char* CrossingName(pvc::Threshold::Crossing crossing);
 
 /// Go's log timestamp of the local time now: "2006/01/02 15:04:05 ".
 std::string LogTimestamp();

@@ -4,17 +4,30 @@
 #include <utility>
 
 #include "json/encode.h"
+#include "print/budget_table.h"
 #include "print/managed_fields.h"
 #include "print/percent.h"
 #include "print/yaml_printer.h"
 
 namespace pvcwatch::print {
+namespace {
+
+// OVERAGE, WARNING, NORMAL: the crossing's name in capitals, as watch event types are.
+std::string CrossingType(pvc::Threshold::Crossing crossing) {
+  std::string type = CrossingName(crossing);
+  for (char& c : type) c = static_cast<char>(c - 'a' + 'A');
+  return type;
+}
+
+}  // namespace
 
 // Every event ends with the totals it leaves (members print sorted, as kubectl's JSON).
 void MachineEventPrinter::Emit(json::Value document, const Standing& s) {
   document.Set("total", json::Value::String(s.total.String()));
-  document.Set("maxClaims", json::Value::String(s.max.String()));
-  document.Set("percent", PercentNumber(s.percent));
+  if (s.max != nullptr) {
+    document.Set("maxClaims", json::Value::String(s.max->String()));
+    document.Set("percent", PercentNumber(s.percent));
+  }
   Write(document, out_);
   out_.flush();
 }
@@ -26,8 +39,7 @@ void MachineEventPrinter::PrintChange(const pvc::Change& change, const json::Val
   json::Value shown = object;
   StripManagedFields(shown);
   document.Set("object", std::move(shown));
-  document.Set("size",
-               json::Value::String(change.claim.request ? change.claim.request->String() : "0"));
+  document.Set("size", json::Value::String(change.claim.size ? change.claim.size->String() : "0"));
   if (change.previous) document.Set("previousSize", json::Value::String(change.previous->String()));
   Emit(std::move(document), s);
 }
@@ -36,16 +48,30 @@ void MachineEventPrinter::PrintCrossing(pvc::Threshold::Crossing crossing, const
                                         bool action) {
   if (crossing == pvc::Threshold::Crossing::kNone) return;
   json::Value document;
-  document.Set("type", json::Value::String(
-                           crossing == pvc::Threshold::Crossing::kOverage ? "OVERAGE" : "NORMAL"));
+  document.Set("type", json::Value::String(CrossingType(crossing)));
   document.Set("action", json::Value::Bool(action));
   Emit(std::move(document), s);
 }
 
-void MachineEventPrinter::PrintLimit(const std::string& source, const Standing& s) {
+void MachineEventPrinter::PrintBudget(const pvc::BudgetEvent& event, const Standing& s,
+                                      bool action) {
   json::Value document;
-  document.Set("type", json::Value::String("MAXCLAIMS"));
-  document.Set("source", json::Value::String("ResourceQuota/" + source));
+  switch (event.kind) {
+    case pvc::BudgetEvent::Kind::kLimit:
+      document.Set("type", json::Value::String("MAXCLAIMS"));
+      if (event.previous) {
+        document.Set("previousLimit", json::Value::String(event.previous->String()));
+      }
+      break;
+    case pvc::BudgetEvent::Kind::kRemoved:
+      document.Set("type", json::Value::String("BUDGETREMOVED"));
+      break;
+    case pvc::BudgetEvent::Kind::kCrossing:
+      document.Set("type", json::Value::String(CrossingType(event.crossing)));
+      document.Set("action", json::Value::Bool(action));
+      break;
+  }
+  document.Set("budget", BudgetDocument(event.budget));
   Emit(std::move(document), s);
 }
 

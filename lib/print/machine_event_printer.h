@@ -15,7 +15,7 @@ class MachineEventPrinter : public EventPrinter {
   void PrintChange(const pvc::Change& change, const json::Value& object,
                    const Standing& s) override;
   void PrintCrossing(pvc::Threshold::Crossing crossing, const Standing& s, bool action) override;
-  void PrintLimit(const std::string& source, const Standing& s) override;
+  void PrintBudget(const pvc::BudgetEvent& event, const Standing& s, bool action) override;
 
  protected:
   virtual void Write(const json::Value& document, std::ostream& out) = 0;

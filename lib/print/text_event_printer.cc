@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "print/budget_table.h"
 #include "print/percent.h"
 #include "print/terminal_escape.h"
 
@@ -14,7 +15,7 @@ void TextEventPrinter::Line(const std::string& text) {
 
 void TextEventPrinter::PrintChange(const pvc::Change& change, const json::Value&, const Standing&) {
   const pvc::Claim& claim = change.claim;
-  const std::string size = claim.request ? claim.request->String() : "0";
+  const std::string size = claim.size ? claim.size->String() : "0";
   std::string line =
       "PVC " + EscapeLine(show_namespace_ ? claim.namespace_name + "/" + claim.name : claim.name);
   switch (change.kind) {
@@ -30,20 +31,35 @@ void TextEventPrinter::PrintChange(const pvc::Change& change, const json::Value&
 
 void TextEventPrinter::PrintCrossing(pvc::Threshold::Crossing crossing, const Standing& s,
                                      bool action) {
-  if (crossing == pvc::Threshold::Crossing::kNone) return;
-  const bool over = crossing == pvc::Threshold::Crossing::kOverage;
-  Line(std::string(over ? "Claim overage reached" : "Claim usage normal") + ": max " +
-       s.max.String() + " at " + s.total.String());
+  if (crossing == pvc::Threshold::Crossing::kNone || s.max == nullptr) return;
+  Line(std::string(CrossingText(crossing)) + ": max " + s.max->String() + " at " +
+       s.total.String());
   if (action) Line("*** Taking action ***");
 }
 
-void TextEventPrinter::PrintLimit(const std::string& source, const Standing& s) {
-  Line("Max claims now " + s.max.String() + " (ResourceQuota " + EscapeLine(source) + ")");
+void TextEventPrinter::PrintBudget(const pvc::BudgetEvent& event, const Standing&, bool action) {
+  const pvc::Budget& budget = event.budget;
+  switch (event.kind) {
+    case pvc::BudgetEvent::Kind::kLimit:
+      Line(EscapeLine("Max claims in " + budget.namespace_name + " now " +
+                      budget.limit.hard.String() + " (" + BudgetSource(budget) + ", " +
+                      budget.limit.key + ")"));
+      return;
+    case pvc::BudgetEvent::Kind::kRemoved:
+      Line(EscapeLine(BudgetSource(budget) + " in " + budget.namespace_name + " no longer limits " +
+                      budget.limit.key));
+      return;
+    case pvc::BudgetEvent::Kind::kCrossing:
+      Line(EscapeLine(std::string(CrossingText(event.crossing)) + " " + BudgetLine(budget)));
+      if (action) Line("*** Taking action ***");
+      return;
+  }
 }
 
 void TextEventPrinter::PrintStanding(const Standing& s) {
+  if (s.max == nullptr) return;
   Line("At " + FormatPercent(s.percent) + "% claim capacity (" + s.total.String() + "/" +
-       s.max.String() + ")");
+       s.max->String() + ")");
 }
 
 }  // namespace pvcwatch::print

@@ -14,7 +14,7 @@ class TextEventPrinter : public EventPrinter {
   void PrintChange(const pvc::Change& change, const json::Value& object,
                    const Standing& s) override;
   void PrintCrossing(pvc::Threshold::Crossing crossing, const Standing& s, bool action) override;
-  void PrintLimit(const std::string& source, const Standing& s) override;
+  void PrintBudget(const pvc::BudgetEvent& event, const Standing& s, bool action) override;
   void PrintStanding(const Standing& s) override;
 
  private:
@@ -34,8 +34,8 @@ class TotalsAsLinesPrinter : public EventPrinter {
   void PrintCrossing(pvc::Threshold::Crossing crossing, const Standing& s, bool action) override {
     lines_.PrintCrossing(crossing, s, action);
   }
-  void PrintLimit(const std::string& source, const Standing& s) override {
-    lines_.PrintLimit(source, s);
+  void PrintBudget(const pvc::BudgetEvent& event, const Standing& s, bool action) override {
+    lines_.PrintBudget(event, s, action);
   }
   void PrintStanding(const Standing& s) override { lines_.PrintStanding(s); }
 

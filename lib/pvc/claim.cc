@@ -1,6 +1,40 @@
 #include "pvc/claim.h"
 
+#include <algorithm>
+
 namespace pvcwatch::pvc {
+namespace {
+
+// A storage quantity of the status: absent is nullopt, malformed is the claim's error (the
+// server validates them; a client-go decode would fail on the whole object).
+std::optional<Quantity> StatusStorage(const json::Value& object, const char* field,
+                                      const Claim& claim) {
+  const json::Value* storage = object["status"][field].Find("storage");
+  if (storage == nullptr || storage->IsNull()) return std::nullopt;
+  try {
+    if (storage->IsString() || storage->type() == json::Value::Type::kNumber) {
+      return Quantity::Parse(storage->AsString());
+    }
+  } catch (const QuantityError&) {
+  }
+  throw ClaimError("PersistentVolumeClaim " + QualifiedName(claim) + ": status." + field +
+                   ".storage is not a quantity");
+}
+
+std::vector<std::string> AttributesClasses(const json::Value& object) {
+  std::vector<std::string> names;
+  for (const json::Value* name :
+       {&object["spec"]["volumeAttributesClassName"],
+        &object["status"]["currentVolumeAttributesClassName"],
+        &object["status"]["modifyVolumeStatus"]["targetVolumeAttributesClassName"]}) {
+    if (name->IsString() && !name->AsString().empty()) names.emplace_back(name->AsString());
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+}  // namespace
 
 std::string StorageClassOf(const json::Value& object) {
   // kubectl's rule (GetPersistentVolumeClaimClass): the beta annotation wins over the
@@ -52,6 +86,10 @@ Claim ClaimFromObject(const json::Value& object) {
                      ": spec.resources.requests.storage \"" + std::string(storage->AsString()) +
                      "\": " + e.what());
   }
+  claim.allocated = StatusStorage(object, "allocatedResources", claim);
+  claim.capacity = StatusStorage(object, "capacity", claim);
+  claim.attributes_classes = AttributesClasses(object);
+  claim.size = claim.request;
   return claim;
 }
 

@@ -3,6 +3,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "json/value.h"
 #include "quantity/quantity.h"
@@ -25,6 +26,16 @@ struct Claim {
   std::string storage_class;
   /// spec.resources.requests.storage (always present on a counted claim).
   std::optional<Quantity> request;
+  /// status.allocatedResources.storage: what a resize under way has allocated.
+  std::optional<Quantity> allocated;
+  /// status.capacity.storage: what the bound volume provides.
+  std::optional<Quantity> capacity;
+  /// The VolumeAttributesClasses the claim refers to (spec, status, and a modification's
+  /// target), sorted, without repeats or empty names: what quota scopes select on.
+  std::vector<std::string> attributes_classes;
+  /// What the ledger counts for the claim, on its basis (see pvc/basis.h); unset when
+  /// the basis has nothing yet (no capacity before the claim is bound).
+  std::optional<Quantity> size;
 };
 
 /// The claim view of a PersistentVolumeClaim object. Throws ClaimError.

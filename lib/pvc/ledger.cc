@@ -3,7 +3,7 @@
 namespace pvcwatch::pvc {
 namespace {
 
-bool SameRequest(const std::optional<Quantity>& a, const std::optional<Quantity>& b) {
+bool SameSize(const std::optional<Quantity>& a, const std::optional<Quantity>& b) {
   if (!a || !b) return a.has_value() == b.has_value();
   return a->Cmp(*b) == 0;
 }
@@ -18,12 +18,14 @@ void AddTo(Quantity& total, const Quantity& q, int sign) {
 
 }  // namespace
 
-Ledger::Ledger(ChangeListener on_change, WarningListener on_warning)
-    : on_change_(std::move(on_change)), on_warning_(std::move(on_warning)) {}
+Ledger::Ledger(ChangeListener on_change, WarningListener on_warning, Basis basis)
+    : on_change_(std::move(on_change)), on_warning_(std::move(on_warning)), basis_(basis) {}
 
 std::optional<Claim> Ledger::View(const json::Value& object) {
   try {
-    return ClaimFromObject(object);
+    Claim claim = ClaimFromObject(object);
+    claim.size = SizeOn(claim, basis_);
+    return claim;
   } catch (const ClaimError& e) {
     // Stated rule: an object we cannot count is reported and left out, never guessed.
     if (on_warning_) on_warning_(std::string("skipping ") + e.what());
@@ -32,10 +34,14 @@ std::optional<Claim> Ledger::View(const json::Value& object) {
 }
 
 void Ledger::Count(const Claim& claim, int sign) {
-  if (!claim.request) return;
-  AddTo(total_, *claim.request, sign);
-  AddTo(by_namespace_[claim.namespace_name], *claim.request, sign);
-  AddTo(by_class_[claim.storage_class], *claim.request, sign);
+  // A claim without a size on the basis (not yet bound, for capacity) still has its
+  // namespace and class listed, at zero.
+  Quantity& in_namespace = by_namespace_[claim.namespace_name];
+  Quantity& in_class = by_class_[claim.storage_class];
+  if (!claim.size) return;
+  AddTo(total_, *claim.size, sign);
+  AddTo(in_namespace, *claim.size, sign);
+  AddTo(in_class, *claim.size, sign);
 }
 
 void Ledger::Put(Claim claim, const json::Value& object) {
@@ -44,15 +50,17 @@ void Ledger::Put(Claim claim, const json::Value& object) {
     Count(claim, +1);
     order_.push_back(claim.uid);
     Change change{Change::Kind::kAdded, claim, std::nullopt, object};
-    claims_.emplace(claim.uid, std::move(claim));
+    const Claim& stored = claims_.emplace(claim.uid, std::move(claim)).first->second;
+    Observe(nullptr, &stored);
     if (on_change_) on_change_(change);
     return;
   }
   Claim& counted = it->second;
-  bool resized = !SameRequest(counted.request, claim.request);
-  std::optional<Quantity> previous = counted.request;
+  bool resized = !SameSize(counted.size, claim.size);
+  std::optional<Quantity> previous = counted.size;
   Count(counted, -1);
   Count(claim, +1);
+  Observe(&counted, &claim);
   counted = std::move(claim);
   if (resized && on_change_) {
     on_change_(Change{Change::Kind::kResized, counted, previous, object});
@@ -79,6 +87,7 @@ void Ledger::Delete(const json::Value& object) {
   claims_.erase(it);
   std::erase(order_, uid);
   Count(removed, -1);
+  Observe(&removed, nullptr);
   if (on_change_) {
     on_change_(Change{Change::Kind::kRemoved, std::move(removed), std::nullopt, object});
   }
@@ -95,8 +104,7 @@ void Ledger::ReplacePage(const std::vector<json::Value>& objects) {
     if (!claim) continue;
     // Keep the JSON only of what a relist will announce, not of the whole cluster.
     auto counted = claims_.find(claim->uid);
-    if (synced_ &&
-        (counted == claims_.end() || !SameRequest(counted->second.request, claim->request))) {
+    if (synced_ && (counted == claims_.end() || !SameSize(counted->second.size, claim->size))) {
       pending_objects_[claim->uid] = object;
     }
     pending_.push_back(std::move(*claim));
@@ -119,16 +127,18 @@ void Ledger::EndReplace(const std::string&) {
   for (const std::string& uid : order_) {
     const Claim& claim = claims_.at(uid);
     auto before = old.find(uid);
+    Observe(before == old.end() ? nullptr : &before->second, &claim);
     if (before == old.end()) {
       changes.push_back(Change{Change::Kind::kAdded, claim, std::nullopt, pending_objects_[uid]});
-    } else if (!SameRequest(before->second.request, claim.request)) {
+    } else if (!SameSize(before->second.size, claim.size)) {
       changes.push_back(
-          Change{Change::Kind::kResized, claim, before->second.request, pending_objects_[uid]});
+          Change{Change::Kind::kResized, claim, before->second.size, pending_objects_[uid]});
     }
   }
   pending_objects_.clear();
   for (auto& [uid, claim] : old) {
     if (claims_.count(uid) == 0) {
+      Observe(&claim, nullptr);
       json::Value metadata;
       metadata.Set("name", json::Value::String(claim.name));
       metadata.Set("namespace", json::Value::String(claim.namespace_name));

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "pvc/basis.h"
 #include "pvc/claim.h"
 #include "quantity/quantity.h"
 #include "watch/store.h"
@@ -18,20 +19,24 @@ struct Change {
   enum class Kind { kAdded, kResized, kRemoved };
   Kind kind;
   Claim claim;                       // as counted now (kRemoved: as it was counted)
-  std::optional<Quantity> previous;  // kResized: the request before
+  std::optional<Quantity> previous;  // kResized: the size before
   /// The object as the server sent it (after a relist, a removed claim's object is
   /// rebuilt from its name, namespace and UID).
   json::Value object;
 };
 
-/// The claims in scope keyed by UID and the exact sum of what they request, in total,
-/// per namespace and per storage class. Fed by the reflector as a watch::Store.
+/// The claims in scope keyed by UID and the exact sum of their sizes on one basis
+/// (--count), in total, per namespace and per storage class. Fed by the reflector as a
+/// watch::Store.
 class Ledger : public watch::Store {
  public:
   using ChangeListener = std::function<void(const Change&)>;
   using WarningListener = std::function<void(const std::string&)>;
+  /// Every change to a counted claim, whatever it changes (`before`/`after` null when it
+  /// was not or is no longer counted): what the budgets follow.
+  using ClaimObserver = std::function<void(const Claim* before, const Claim* after)>;
 
-  Ledger(ChangeListener on_change, WarningListener on_warning);
+  Ledger(ChangeListener on_change, WarningListener on_warning, Basis basis = Basis::kRequests);
 
   /// ADDED inserts (or replaces a UID already known).
   void Add(const json::Value& object) override;
@@ -50,6 +55,9 @@ class Ledger : public watch::Store {
     on_warning_ = std::move(on_warning);
   }
 
+  void set_observer(ClaimObserver observer) { observer_ = std::move(observer); }
+
+  Basis basis() const { return basis_; }
   const Quantity& total() const { return total_; }
   const std::map<std::string, Quantity>& namespace_totals() const { return by_namespace_; }
   const std::map<std::string, Quantity>& class_totals() const { return by_class_; }
@@ -63,8 +71,14 @@ class Ledger : public watch::Store {
   void Put(Claim claim, const json::Value& object);
   void Recount();
 
+  void Observe(const Claim* before, const Claim* after) const {
+    if (observer_) observer_(before, after);
+  }
+
   ChangeListener on_change_;
   WarningListener on_warning_;
+  ClaimObserver observer_;
+  Basis basis_;
   std::unordered_map<std::string, Claim> claims_;
   std::vector<std::string> order_;  // UIDs in list order, so a recount sums as listed
   Quantity total_;

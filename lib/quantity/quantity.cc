@@ -317,4 +317,21 @@ double Quantity::Ratio(const Quantity& denominator) const {
   return Sign() * denominator.Sign() * std::ldexp(mantissa_ratio, static_cast<int>(exponent));
 }
 
+Quantity Quantity::RoundedUp() const {
+  Amount quotient, remainder;
+  const Amount unit = Amount::PowerOfTen(kNanoExponent);
+  Amount::DivMod(nano_, unit, &quotient, &remainder);
+  if (remainder.IsZero()) return *this;
+  Quantity rounded = *this;
+  rounded.nano_ = (quotient + Amount(nano_.Sign())) * unit;
+  rounded.cached_.clear();
+  return rounded;
+}
+
+int Quantity::CmpProducts(const Quantity& a, const Quantity& b, const Quantity& c,
+                          const Quantity& d) {
+  const std::strong_ordering order = (a.nano_ * b.nano_) <=> (c.nano_ * d.nano_);
+  return order < 0 ? -1 : (order > 0 ? 1 : 0);
+}
+
 }  // namespace pvcwatch

@@ -67,6 +67,12 @@ class Quantity {
   /// this / denominator as a double, for percentages: approximate (about 15 significant
   /// digits, at any magnitude); NaN when the denominator is zero.
   double Ratio(const Quantity& denominator) const;
+  /// apimachinery's RoundUp(0): rounded up, away from zero, to a whole number (the quota
+  /// evaluator's whole-byte charge); the format is kept, the cached text dropped if changed.
+  Quantity RoundedUp() const;
+  /// Compares a*b with c*d exactly (-1, 0, 1): "a share of a limit" without rounding.
+  static int CmpProducts(const Quantity& a, const Quantity& b, const Quantity& c,
+                         const Quantity& d);
 
  private:
   std::string CanonicalString() const;

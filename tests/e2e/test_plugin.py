@@ -63,15 +63,19 @@ class CompletionTest(harness.ClusterTest):
     def test_flag_prefix(self):
         names, directive = self.complete("--c")
         self.assertEqual(names, ["--certificate-authority", "--chunk-size",
-                                 "--client-certificate", "--client-key", "--cluster", "--context"])
+                                 "--client-certificate", "--client-key", "--cluster", "--context",
+                                 "--count"])
         self.assertEqual(directive, NO_FILE_COMP)
 
     def test_flags_come_with_descriptions_unless_asked_not_to(self):
         r = self.run_cmd(["kubectl", "__complete", "pvcwatch", "--max"])
         # The whole usage, as cobra gives it (kubectl's own flags come the same way).
-        self.assertEqual(r.out, "--max-claims\tThreshold for the claimed total: a quantity, or "
-                                "'quota' for the namespace's ResourceQuota requests.storage hard "
-                                "limit.\n:4\n")
+        self.assertEqual(r.out, "--max-claims\tLimits on the claims: a quantity for the claimed "
+                                "total, and/or 'quota' for every ResourceQuota limit on claims in "
+                                "the namespaces watched (requests.storage, persistentvolumeclaims "
+                                "and their per-StorageClass keys), each namespace against its own "
+                                "quotas. Comma-separated or repeated, e.g. --max-claims "
+                                "quota,2Ti.\n:4\n")
         r = self.run_cmd(["kubectl", "__completeNoDesc", "pvcwatch", "--max"])
         self.assertEqual(r.out, "--max-claims\n:4\n")
 

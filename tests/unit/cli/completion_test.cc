@@ -64,6 +64,8 @@ BOOST_AUTO_TEST_CASE(every_flag_is_one_parse_options_accepts) {
                               : flag.name == "max-claims" ? "1Gi"
                               : flag.name == "v"          ? "2"
                               : flag.name == "chunk-size" ? "1"
+                              : flag.name == "count"      ? "quota"
+                              : flag.name == "warn-at"    ? "80%"
                                                           : "x";
     std::vector<std::string> words = {"kubectl-pvcwatch", "--" + flag.name};
     if (flag.type != FlagType::kBool) words.push_back(value);
@@ -104,7 +106,7 @@ BOOST_DATA_TEST_CASE(flag_names,
                      data::make(std::vector<Case>{
                          {{"--c"},
                           {"--certificate-authority", "--chunk-size", "--client-certificate",
-                           "--client-key", "--cluster", "--context"}},
+                           "--client-key", "--cluster", "--context", "--count"}},
                          {{"-o", "json", "--o"}, {"--once", "--output-watch-events"}},
                          {{"--once", "--o"}, {"--output", "--output-watch-events"}},
                          {{"-An", "x", "-"},
@@ -117,6 +119,7 @@ BOOST_DATA_TEST_CASE(flag_names,
                            "--client-key",
                            "--cluster",
                            "--context",
+                           "--count",
                            "--exec",
                            "--field-selector",
                            "--from-file",
@@ -148,6 +151,7 @@ BOOST_DATA_TEST_CASE(flag_names,
                            "--v",
                            "-v",
                            "--version",
+                           "--warn-at",
                            "--watch-only"}},
                          {{"--as-group", "a", "--as"}, {"--as", "--as-group"}},
                          {{"--namespace=x", "--n"}, {"--no-headers"}},

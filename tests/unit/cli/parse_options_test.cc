@@ -27,7 +27,11 @@ BOOST_AUTO_TEST_SUITE(parse_options_test)
 
 BOOST_AUTO_TEST_CASE(defaults) {
   Options o = Parse({});
-  BOOST_TEST(o.max_claims == "200Gi");
+  BOOST_TEST(o.max_claims.empty());
+  BOOST_TEST(o.limits.max->String() == "200Gi");
+  BOOST_TEST(!o.limits.quota);
+  BOOST_TEST((o.limits.basis == pvc::Basis::kRequests));
+  BOOST_TEST(!o.limits.warn_percent.has_value());
   BOOST_TEST(!o.once);
   BOOST_TEST(!o.all_namespaces);
   BOOST_TEST(!o.connection.insecure_skip_tls_verify.has_value());
@@ -44,7 +48,7 @@ BOOST_AUTO_TEST_CASE(separate_values) {
   BOOST_TEST(o.connection.namespace_name == "ns");
   BOOST_TEST(o.connection.context == "ctx");
   BOOST_TEST(o.label_selector == "env in (a,b)");
-  BOOST_TEST(o.max_claims == "1Ti");
+  BOOST_TEST(o.limits.max->String() == "1Ti");
   BOOST_TEST(o.output == "json");
   BOOST_TEST(o.once);
 }
@@ -104,6 +108,42 @@ BOOST_AUTO_TEST_CASE(label_columns_split_at_commas_and_repeat) {
   Options o = Parse({"-L", "app,tier", "--label-columns=a/b", "-Lc", "-L=d", "-L", "\"e,f\""});
   BOOST_TEST(o.label_columns == (std::vector<std::string>{"app", "tier", "a/b", "c", "d", "e,f"}));
   BOOST_TEST(Parse({"-L", ""}).label_columns.empty());
+}
+
+BOOST_AUTO_TEST_CASE(max_claims_takes_a_quantity_and_quota_together) {
+  Options both = Parse({"--max-claims", "quota,2Ti"});
+  BOOST_TEST(both.limits.quota);
+  BOOST_TEST(both.limits.max->String() == "2Ti");
+  BOOST_TEST((both.limits.basis == pvc::Basis::kQuota));  // quotas count as the quota does
+  Options repeated = Parse({"--max-claims=quota", "--max-claims", "1Ti", "--count", "requests"});
+  BOOST_TEST(repeated.limits.quota);
+  BOOST_TEST(repeated.limits.max->String() == "1Ti");
+  BOOST_TEST((repeated.limits.basis == pvc::Basis::kRequests));
+  Options quota_only = Parse({"--max-claims", "quota"});
+  BOOST_TEST(!quota_only.limits.max.has_value());
+  BOOST_TEST((Parse({"--count", "capacity"}).limits.basis == pvc::Basis::kCapacity));
+  BOOST_TEST(Parse({"--warn-at", "80%"}).limits.warn_percent->String() == "80");
+  BOOST_TEST(Parse({"--warn-at", "92.5"}).limits.warn_percent->Cmp(Quantity::Parse("92.5")) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(limit_flags_name_what_is_wrong) {
+  BOOST_TEST(ErrorOf({"--max-claims", "1Ti,2Ti"}) ==
+             "invalid argument \"2Ti\" for \"--max-claims\" flag: only one quantity limits the "
+             "total");
+  BOOST_TEST(ErrorOf({"--max-claims", "0"}) ==
+             "invalid argument \"0\" for \"--max-claims\" flag: must be a quantity greater than "
+             "zero, or quota");
+  BOOST_TEST(ErrorOf({"--count", "used"}) ==
+             "invalid argument \"used\" for \"--count\" flag: must be one of requests, quota, "
+             "capacity");
+  for (const char* bad : {"100%", "0", "80Ki", "%", "-5", "1e2", "eighty"}) {
+    BOOST_TEST(ErrorOf({"--warn-at", bad}) ==
+               "invalid argument \"" + std::string(bad) +
+                   "\" for \"--warn-at\" flag: must be a percentage between 0 and 100, e.g. 80%");
+  }
+  BOOST_TEST(ErrorOf({"--max-claims", "quota", "--from-file", "-"}) ==
+             "--max-claims quota follows the cluster's ResourceQuotas; it cannot be used with "
+             "--from-file");
 }
 
 BOOST_AUTO_TEST_CASE(label_columns_errors_name_the_flag) {

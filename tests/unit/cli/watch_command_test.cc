@@ -87,7 +87,7 @@ struct Run {
     pvc::Ledger ledger(nullptr, nullptr);
     pvc::Threshold threshold(Quantity::Parse("10Gi"));
     clock::SystemClock clock;
-    const WatchInputs inputs{lister, {"team-a", "", ""}, "1", ledger, threshold, nullptr, clock};
+    const WatchInputs inputs{lister, {"team-a", "", ""}, "1", ledger, &threshold, nullptr, clock};
     WatchSettings settings;
     settings.timestamp = [] { return std::string("T "); };
     const print::EventFormat format = output == "json"   ? print::EventFormat::kJson

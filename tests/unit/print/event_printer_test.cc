@@ -27,7 +27,7 @@ pvc::Change Added(const std::string& size) {
 
 const Quantity kTotal = Quantity::Parse("225Gi");
 const Quantity kMax = Quantity::Parse("200Gi");
-const Standing kStanding{kTotal, kMax, 112.5};
+const Standing kStanding{kTotal, &kMax, 112.5};
 
 }  // namespace
 
@@ -65,7 +65,7 @@ BOOST_AUTO_TEST_CASE(json_crossings_and_limits) {
   p.printer->PrintCrossing(pvc::Threshold::Crossing::kOverage, kStanding, true);
   p.printer->PrintCrossing(pvc::Threshold::Crossing::kNormal, kStanding, false);
   p.printer->PrintCrossing(pvc::Threshold::Crossing::kNone, kStanding, false);
-  p.printer->PrintLimit("storage", kStanding);
+  p.printer->PrintCrossing(pvc::Threshold::Crossing::kWarning, kStanding, false);
   BOOST_TEST(p.out.str() ==
              R"({"action":true,"maxClaims":"200Gi","percent":112.5,"total":"225Gi",)"
              R"("type":"OVERAGE"})"
@@ -73,9 +73,59 @@ BOOST_AUTO_TEST_CASE(json_crossings_and_limits) {
              R"({"action":false,"maxClaims":"200Gi","percent":112.5,"total":"225Gi",)"
              R"("type":"NORMAL"})"
              "\n"
-             R"({"maxClaims":"200Gi","percent":112.5,"source":"ResourceQuota/storage",)"
-             R"("total":"225Gi","type":"MAXCLAIMS"})"
+             R"({"action":false,"maxClaims":"200Gi","percent":112.5,"total":"225Gi",)"
+             R"("type":"WARNING"})"
              "\n");
+}
+
+pvc::Budget GoldBudget() {
+  const Quantity hard = Quantity::Parse("100Gi");
+  return pvc::Budget{
+      "team-a", "storage",
+      pvc::QuotaLimit{"gold.storageclass.storage.k8s.io/requests.storage",
+                      pvc::ClaimResource{pvc::ClaimResource::Kind::kStorage, "gold"}, hard},
+      Quantity::Parse("120Gi"), pvc::Threshold(hard)};
+}
+
+BOOST_AUTO_TEST_CASE(json_budget_events_name_the_budget) {
+  Printed p(EventFormat::kJson);
+  const pvc::Budget budget = GoldBudget();
+  const Quantity total = Quantity::Parse("150Gi");
+  const Standing no_fixed_limit{total, nullptr, 0};
+  p.printer->PrintBudget(
+      pvc::BudgetEvent{pvc::BudgetEvent::Kind::kLimit, budget, Quantity::Parse("50Gi")},
+      no_fixed_limit, false);
+  p.printer->PrintBudget(pvc::BudgetEvent{pvc::BudgetEvent::Kind::kCrossing, budget, std::nullopt,
+                                          pvc::Threshold::Crossing::kOverage},
+                         no_fixed_limit, true);
+  const std::string doc =
+      R"("budget":{"free":"-20Gi","limit":"100Gi","namespace":"team-a","over":true,)"
+      R"("percent":120,"quota":"storage",)"
+      R"("resource":"gold.storageclass.storage.k8s.io/requests.storage",)"
+      R"("storageClass":"gold","used":"120Gi"})";
+  BOOST_TEST(p.out.str() == "{" + doc + R"(,"previousLimit":"50Gi","total":"150Gi",)" +
+                                R"("type":"MAXCLAIMS"})" + "\n" + R"({"action":true,)" + doc +
+                                R"(,"total":"150Gi","type":"OVERAGE"})" + "\n");
+}
+
+BOOST_AUTO_TEST_CASE(text_budget_events_say_where_and_which_limit) {
+  Printed p(EventFormat::kText);
+  const pvc::Budget budget = GoldBudget();
+  p.printer->PrintBudget(pvc::BudgetEvent{pvc::BudgetEvent::Kind::kCrossing, budget, std::nullopt,
+                                          pvc::Threshold::Crossing::kOverage},
+                         kStanding, true);
+  p.printer->PrintBudget(pvc::BudgetEvent{pvc::BudgetEvent::Kind::kLimit, budget, std::nullopt},
+                         kStanding, false);
+  p.printer->PrintBudget(pvc::BudgetEvent{pvc::BudgetEvent::Kind::kRemoved, budget, std::nullopt},
+                         kStanding, false);
+  BOOST_TEST(p.out.str() ==
+             "T Claim overage reached in team-a: max 100Gi at 120Gi (ResourceQuota/storage, "
+             "gold.storageclass.storage.k8s.io/requests.storage)\n"
+             "T *** Taking action ***\n"
+             "T Max claims in team-a now 100Gi (ResourceQuota/storage, "
+             "gold.storageclass.storage.k8s.io/requests.storage)\n"
+             "T ResourceQuota/storage in team-a no longer limits "
+             "gold.storageclass.storage.k8s.io/requests.storage\n");
 }
 
 BOOST_AUTO_TEST_CASE(yaml_events_are_documents) {

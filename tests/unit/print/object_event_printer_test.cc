@@ -17,7 +17,7 @@ pvc::Change Changed(pvc::Change::Kind kind, const std::string& name) {
 
 const Quantity kTotal = Quantity::Parse("225Gi");
 const Quantity kMax = Quantity::Parse("200Gi");
-const Standing kStanding{kTotal, kMax, 112.5};
+const Standing kStanding{kTotal, &kMax, 112.5};
 
 struct Printed {
   std::ostringstream out, err;
