@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "claim_fixture.h"
+#include "json/parser.h"
 
 namespace pvcwatch::pvc {
 namespace {
@@ -16,7 +17,7 @@ struct Recorder {
                   std::string line = c.kind == Change::Kind::kAdded     ? "added "
                                      : c.kind == Change::Kind::kResized ? "resized "
                                                                         : "removed ";
-                  line += c.claim.name + " " + (c.claim.request ? c.claim.request->String() : "-");
+                  line += c.claim.name + " " + (c.claim.size ? c.claim.size->String() : "-");
                   if (c.previous) line += " from " + c.previous->String();
                   lines.push_back(line);
                 },
@@ -138,6 +139,39 @@ BOOST_AUTO_TEST_CASE(malformed_request_is_reported_and_skipped) {
              "skipping PersistentVolumeClaim default/bad: spec.resources.requests.storage "
              "\"lots\": quantities must match the regular expression "
              "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
+}
+
+json::Value WithStatus(json::Value claim, const std::string& status) {
+  claim.Set("status", json::Parse(status));
+  return claim;
+}
+
+BOOST_AUTO_TEST_CASE(on_the_quota_basis_an_allocation_is_a_resize) {
+  std::vector<std::string> lines;
+  Ledger ledger(
+      [&](const Change& c) {
+        lines.push_back(c.claim.name + " " + c.claim.size->String() +
+                        (c.previous ? " from " + c.previous->String() : ""));
+      },
+      nullptr, Basis::kQuota);
+  ledger.BeginReplace();
+  ledger.EndReplace("1");
+  ledger.Add(ClaimObject("u1", "a", "10Gi"));
+  ledger.Update(WithStatus(ClaimObject("u1", "a", "10Gi"),
+                           R"({"phase":"Bound","allocatedResources":{"storage":"25Gi"}})"));
+  BOOST_TEST(ledger.total().String() == "25Gi");
+  BOOST_TEST(lines == (std::vector<std::string>{"a 10Gi", "a 25Gi from 10Gi"}));
+}
+
+BOOST_AUTO_TEST_CASE(on_the_capacity_basis_a_claim_counts_once_bound) {
+  Ledger ledger(nullptr, nullptr, Basis::kCapacity);
+  ledger.Add(ClaimObject("u1", "a", "10Gi", "ns1"));
+  BOOST_TEST(ledger.total().IsZero());
+  BOOST_TEST(ledger.namespace_totals().at("ns1").IsZero());  // listed, at zero
+  ledger.Update(WithStatus(ClaimObject("u1", "a", "10Gi", "ns1"),
+                           R"({"phase":"Bound","capacity":{"storage":"16Gi"}})"));
+  BOOST_TEST(ledger.total().String() == "16Gi");
+  BOOST_TEST((ledger.basis() == Basis::kCapacity));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
