@@ -32,10 +32,13 @@ Examples:
   # One listing of every namespace; exit status 3 when the total is over 500Gi
   kubectl pvcwatch -A --once --max-claims 500Gi
 
-  # Follow the namespace's ResourceQuota (requests.storage) instead of a fixed limit
+  # Follow the namespace's ResourceQuotas instead of a fixed limit
   kubectl pvcwatch -n team-a --max-claims quota
 
-  # Run a command on every crossing (PVCWATCH_EVENT=overage|normal in its environment)
+  # Every namespace against its own quotas and the cluster against 20Ti, warning at 80%
+  kubectl pvcwatch -A --max-claims quota,20Ti --warn-at 80%
+
+  # Run a command on every crossing (PVCWATCH_EVENT=overage|warning|normal in its environment)
   kubectl pvcwatch --exec './notify.sh'
 
   # The summary as JSON for scripts
