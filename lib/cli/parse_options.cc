@@ -212,6 +212,14 @@ LimitOptions ParseLimits(const Options& options) {
         "--max-claims quota follows the cluster's ResourceQuotas; it cannot be "
         "used with --from-file");
   }
+  if (limits.quota && !(options.label_selector.empty() && options.field_selector.empty())) {
+    // A quota charges every claim of its namespace: the budgets of a selection would be
+    // wrong, silently.
+    throw UsageError(
+        "--max-claims quota counts every claim as the quota does; it cannot be "
+        "used with " +
+        std::string(options.label_selector.empty() ? "--field-selector" : "-l/--selector"));
+  }
   limits.basis = limits.quota ? pvc::Basis::kQuota : pvc::Basis::kRequests;
   if (!options.count.empty()) {
     const std::optional<pvc::Basis> basis = pvc::ParseBasis(options.count);

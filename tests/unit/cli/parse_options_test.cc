@@ -141,6 +141,12 @@ BOOST_AUTO_TEST_CASE(limit_flags_name_what_is_wrong) {
                "invalid argument \"" + std::string(bad) +
                    "\" for \"--warn-at\" flag: must be a percentage between 0 and 100, e.g. 80%");
   }
+  BOOST_TEST(ErrorOf({"--max-claims", "quota", "-l", "app=db"}) ==
+             "--max-claims quota counts every claim as the quota does; it cannot be used with "
+             "-l/--selector");
+  BOOST_TEST(ErrorOf({"--max-claims", "quota", "--field-selector", "metadata.name=a"}) ==
+             "--max-claims quota counts every claim as the quota does; it cannot be used with "
+             "--field-selector");
   BOOST_TEST(ErrorOf({"--max-claims", "quota", "--from-file", "-"}) ==
              "--max-claims quota follows the cluster's ResourceQuotas; it cannot be used with "
              "--from-file");
