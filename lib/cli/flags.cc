@@ -93,6 +93,10 @@ std::vector<Flag> CommandFlags() {
        false, C::kChoices,
        {"200Gi\tthe default", "quota\tevery namespace's ResourceQuotas"},
        Into(&Options::max_claims)},
+      {"metrics-addr", 0, T::kString, "''",
+       "While watching, serve Prometheus metrics on HOST:PORT (/metrics; /healthz and /readyz "
+       "for probes), e.g. :9090 or 127.0.0.1:9090. Off by default.", false, C::kNothing, {},
+       Into(&Options::metrics_addr)},
       {"no-headers", 0, T::kBool, "false",
        "When using the default or custom-column output format, don't print headers (default "
        "print headers).", false,

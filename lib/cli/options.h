@@ -60,6 +60,7 @@ struct Options {
   bool output_watch_events = false;
   bool watch_only = false;
   std::string exec;
+  std::string metrics_addr;
 
   bool help = false;
   bool version = false;

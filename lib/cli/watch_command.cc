@@ -11,6 +11,8 @@
 
 #include "cli/error_message.h"
 #include "go/signal.h"
+#include "metrics/claim_metrics.h"
+#include "metrics/server.h"
 #include "print/fd_output.h"
 #include "print/percent.h"
 #include "print/terminal_escape.h"
@@ -107,6 +109,7 @@ class Watch {
       actions_ = std::make_unique<pvc::ActionRunner>(options.exec, settings.action_limits,
                                                      [this](const std::string& line) {
                                                        std::lock_guard lock(mutex_);
+                                                       ++counters_.actions_failed;
                                                        printer_->PrintNotice(line);
                                                      });
     }
@@ -116,9 +119,24 @@ class Watch {
                                                    watch::Scope{in.scope.namespace_name, "", ""},
                                                    *quota_store_, in.clock);
     }
-    Configure(claims_, "watch", options, settings);
-    if (quotas_) Configure(*quotas_, "quota watch", options, settings);
+    Configure(claims_, "watch", options, settings, true);
+    if (quotas_) Configure(*quotas_, "quota watch", options, settings, false);
+    counters_.lists = 1;  // the first list, done by the caller
+    counters_.synced = true;
+    counters_.last_event_seconds = Now();
     Connect();
+    if (!options.metrics_addr.empty()) {
+      metrics_ = std::make_unique<metrics::Server>(
+          options.metrics_addr,
+          metrics::Endpoints{[this](metrics::Format format) { return Metrics(format); },
+                             [this] {
+                               std::lock_guard lock(mutex_);
+                               return counters_.synced;
+                             }});
+      std::lock_guard lock(mutex_);
+      printer_->PrintNotice("Serving metrics on port " + std::to_string(metrics_->port()) +
+                            " (/metrics, /healthz, /readyz)");
+    }
   }
 
   int Run() {
@@ -144,33 +162,58 @@ class Watch {
     return {total, &in_.threshold->max(), in_.threshold->Percent(total)};
   }
 
+  // After every store call: the budgets' crossings, and the time of the last event.
   std::function<void()> Settler() {
-    if (in_.quota == nullptr) return nullptr;
-    return [this] { in_.quota->budgets.Settle(); };
+    return [this] {
+      counters_.last_event_seconds = Now();
+      if (in_.quota != nullptr) in_.quota->budgets.Settle();
+    };
   }
 
+  static double Now() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+  }
+
+  std::string Metrics(metrics::Format format) {
+    std::lock_guard lock(mutex_);
+    return metrics::Write(
+        metrics::ClaimFamilies(in_.ledger, in_.threshold ? &in_.threshold->max() : nullptr,
+                               in_.quota ? &in_.quota->budgets : nullptr, counters_, Now()),
+        format);
+  }
+
+  // The reflector's observer: the metrics' counters (of the claims' reflector), and the
+  // notices -v asks for (-v 2: what the watch recovers from and its lists; -v 4: every
+  // watch request too).
   void Configure(watch::Reflector& reflector, const std::string& what, const Options& options,
-                 const WatchSettings& settings) {
+                 const WatchSettings& settings, bool claims) {
     if (settings.server_timeout_seconds > 0) {
       reflector.set_timeout_seconds(settings.server_timeout_seconds);
     }
-    // -v 2: what the watch recovers from and its lists; -v 4: every watch request too.
-    if (options.verbosity < 2) return;
-    watch::ReflectorObserver observer{[this, what](const std::string& why) {
-                                        std::lock_guard lock(mutex_);
-                                        printer_->PrintNotice(what + ": retrying after: " + why);
-                                      },
-                                      [this, what] {
-                                        std::lock_guard lock(mutex_);
-                                        printer_->PrintNotice(what + ": listing");
-                                      },
-                                      nullptr};
-    if (options.verbosity >= 4) {
-      observer.on_watch = [this, what](const std::string& resource_version) {
-        std::lock_guard lock(mutex_);
-        printer_->PrintNotice(what + ": watching from resourceVersion " + resource_version);
-      };
-    }
+    const int verbosity = options.verbosity;
+    watch::ReflectorObserver observer{
+        [this, what, claims, verbosity](const std::string& why) {
+          std::lock_guard lock(mutex_);
+          ++counters_.retries;
+          if (claims) counters_.synced = false;
+          if (verbosity >= 2) {
+            printer_->PrintNotice(what + ": retrying after: " + why);
+          }
+        },
+        [this, what, claims, verbosity] {
+          std::lock_guard lock(mutex_);
+          if (claims) ++counters_.lists;
+          if (verbosity >= 2) printer_->PrintNotice(what + ": listing");
+        },
+        [this, what, claims, verbosity](const std::string& version) {
+          std::lock_guard lock(mutex_);
+          counters_.last_event_seconds = Now();
+          if (claims) counters_.synced = true;
+          if (verbosity >= 4) {
+            printer_->PrintNotice(what + ": watching from resourceVersion " + version);
+          }
+        }};
     reflector.set_observer(std::move(observer));
   }
 
@@ -194,7 +237,9 @@ class Watch {
   void OnBudget(const pvc::BudgetEvent& event) {
     const bool crossing = event.kind == pvc::BudgetEvent::Kind::kCrossing;
     printer_->PrintBudget(event, Standing(), crossing && actions_ != nullptr);
+    if (crossing) ++counters_.crossings[print::CrossingName(event.crossing)];
     if (!crossing || !actions_) return;
+    ++counters_.actions_started;
     const pvc::Budget& budget = event.budget;
     actions_->Start({{"PVCWATCH_EVENT", print::CrossingName(event.crossing)},
                      {"PVCWATCH_TOTAL", budget.used.String()},
@@ -212,7 +257,9 @@ class Watch {
     const pvc::Threshold::Crossing crossing = threshold.Update(in_.ledger.total());
     if (crossing == pvc::Threshold::Crossing::kNone) return;
     printer_->PrintCrossing(crossing, Standing(), actions_ != nullptr);
+    ++counters_.crossings[print::CrossingName(crossing)];
     if (!actions_) return;
+    ++counters_.actions_started;
     const Quantity& total = in_.ledger.total();
     actions_->Start({{"PVCWATCH_EVENT", print::CrossingName(crossing)},
                      {"PVCWATCH_TOTAL", total.String()},
@@ -279,6 +326,8 @@ class Watch {
   std::unique_ptr<watch::Reflector> quotas_;
   Running running_;
   std::exception_ptr claims_failure_, quota_failure_;
+  metrics::WatchCounters counters_;
+  std::unique_ptr<metrics::Server> metrics_;  // last: stopped first
 };
 
 }  // namespace
