@@ -1,7 +1,7 @@
 #include <pthread.h>
 #include <signal.h>
 
-#include <ctime>
+#include <cstring>
 
 #include "go/signal.h"
 
@@ -26,7 +26,13 @@ void NotifyEndSignals() {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 }
 
-SignalWaiter::SignalWaiter() : thread_(static_cast<std::uintptr_t>(pthread_self())) {}
+// pthread_t is an integer on Linux and a pointer on macOS: kept as its bytes.
+static_assert(sizeof(pthread_t) <= sizeof(std::uintptr_t));
+
+SignalWaiter::SignalWaiter() : thread_(0) {
+  const pthread_t self = pthread_self();
+  std::memcpy(&thread_, &self, sizeof self);
+}
 
 SignalWaiter::Cause SignalWaiter::Wait() {
   const sigset_t signals = EndSignals();
@@ -35,14 +41,21 @@ SignalWaiter::Cause SignalWaiter::Wait() {
   return signal == SIGUSR1 ? Cause::kWoken : Cause::kSignal;
 }
 
-void SignalWaiter::Wake() const { pthread_kill(static_cast<pthread_t>(thread_), SIGUSR1); }
+void SignalWaiter::Wake() const {
+  pthread_t thread;
+  std::memcpy(&thread, &thread_, sizeof thread);
+  pthread_kill(thread, SIGUSR1);
+}
 
 void SignalWaiter::DropWakes() {
   sigset_t wake;
   sigemptyset(&wake);
   sigaddset(&wake, SIGUSR1);
-  const timespec now{0, 0};
-  while (sigtimedwait(&wake, nullptr, &now) > 0) {
+  // sigpending and sigwait, not sigtimedwait: macOS has no sigtimedwait.
+  sigset_t pending;
+  int signal = 0;
+  while (sigpending(&pending) == 0 && sigismember(&pending, SIGUSR1) == 1) {
+    sigwait(&wake, &signal);
   }
 }
 
