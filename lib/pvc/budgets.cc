@@ -30,18 +30,22 @@ void Budgets::Put(ClaimQuota quota) {
   const std::string uid = quota.uid;
   Entry entry;
   auto old = quotas_.find(uid);
+  std::vector<std::optional<Quantity>> previous;  // each budget's limit before, if it had one
   for (const QuotaLimit& limit : quota.limits) {
     Budget budget{quota.namespace_name, quota.name, limit, UsedBy(quota, limit),
                   Threshold(limit.hard, warn_percent_)};
+    std::optional<Quantity> before;
     if (old != quotas_.end()) {
       // The same budget with a new limit keeps its state: a crossing stays edge-triggered
       // across quota edits.
-      for (const Budget& before : old->second.budgets) {
-        if (before.limit.key != limit.key) continue;
-        budget.threshold = before.threshold;
+      for (const Budget& was : old->second.budgets) {
+        if (was.limit.key != limit.key) continue;
+        budget.threshold = was.threshold;
         budget.threshold.set_max(limit.hard);
+        before = was.limit.hard;
       }
     }
+    previous.push_back(std::move(before));
     entry.budgets.push_back(std::move(budget));
   }
   if (old != quotas_.end()) {
@@ -52,12 +56,6 @@ void Budgets::Put(ClaimQuota quota) {
     }
   } else {
     by_namespace_[quota.namespace_name].push_back(uid);
-  }
-  std::vector<std::optional<Quantity>> previous;
-  for (const Budget& budget : entry.budgets) {
-    const QuotaLimit* before =
-        old == quotas_.end() ? nullptr : FindLimit(old->second.budgets, budget.limit.key);
-    previous.push_back(before ? std::optional<Quantity>(before->hard) : std::nullopt);
   }
   entry.quota = std::move(quota);
   Entry& stored = quotas_[uid] = std::move(entry);

@@ -72,7 +72,8 @@ Quantity QuotaUsage(const Claim& claim, const ClaimResource& resource) {
   if (!resource.storage_class.empty() && resource.storage_class != claim.storage_class) {
     return Quantity();
   }
-  if (resource.kind == ClaimResource::Kind::kCount) return Quantity::Parse("1");
+  static const Quantity kOne = Quantity::Parse("1");  // parsed once: this runs per claim event
+  if (resource.kind == ClaimResource::Kind::kCount) return kOne;
   const std::optional<Quantity> storage = QuotaStorage(claim);
   return storage ? *storage : Quantity();
 }
