@@ -80,11 +80,20 @@ int main(int argc, char** argv) {
     for (const std::string& arg : args) arg_pointers.push_back(arg.c_str());
     Options options = ParseOptions(static_cast<int>(arg_pointers.size()), arg_pointers.data());
     // For the end-to-end tests only: short server-side watches, to see them end and
-    // resume, and a service-account directory of their own for in-cluster mode.
+    // resume, quick webhook retries, and a service-account directory of their own for
+    // in-cluster mode.
     RunSettings settings;
     if (auto seconds = pvcwatch::go::LookupEnv("PVCWATCH_WATCH_TIMEOUT_SECONDS")) {
       settings.watch.server_timeout_seconds =
           static_cast<int>(pvcwatch::go::ParseIntOrNull(*seconds, 10, 32).value_or(0));
+    }
+    if (auto ms = pvcwatch::go::LookupEnv("PVCWATCH_WEBHOOK_BACKOFF_MS")) {  // retries in ms
+      const std::chrono::milliseconds backoff(
+          pvcwatch::go::ParseIntOrNull(*ms, 10, 32).value_or(0));
+      for (auto& webhook : options.notify.webhooks) {
+        webhook.backoff = backoff;
+        webhook.max_backoff = backoff * 8;
+      }
     }
     if (std::string dir = pvcwatch::go::Getenv("PVCWATCH_SERVICEACCOUNT_DIR"); !dir.empty()) {
       settings.service_account_dir = dir;

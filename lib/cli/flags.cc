@@ -65,6 +65,11 @@ std::vector<Flag> CommandFlags() {
        {"requests\tthe storage requested", "quota\tas ResourceQuota charges it",
         "capacity\tthe storage provisioned"},
        Into(&Options::count)},
+      {"cooldown", 0, T::kString, "0s",
+       "After a limit's crossing is acted on (--exec, --webhook), hold its next crossings "
+       "for this long (e.g. 5m); then send the latest if it changed the limit's state, and "
+       "say how many were held. The watch's own output is never held.", false, C::kNothing,
+       {}, Into(&Options::cooldown)},
       {"exec", 0, T::kString, "''",
        "Command run by " PVCWATCH_SHELL " on each crossing of a limit, with PVCWATCH_EVENT "
        "(overage, warning, normal), PVCWATCH_TOTAL, PVCWATCH_MAX_CLAIMS, PVCWATCH_PERCENT, "
@@ -145,6 +150,22 @@ std::vector<Flag> CommandFlags() {
        "Watch for changes without printing the claims of the first list. The total still "
        "starts from that list (it must, to stay exact), and its summary is printed.", false,
        C::kNothing, {}, Into(&Options::watch_only)},
+      {"webhook", 0, T::kStringArray, "[]",
+       "While watching, POST each crossing of a limit to this http(s) URL: the JSON event -o "
+       "json prints (or --webhook-format slack's text), retried with backoff, from a queue "
+       "that never holds up the watch. Repeatable.", false, C::kNothing, {},
+       Into(&Options::webhooks)},
+      {"webhook-ca", 0, T::kString, "''",
+       "Path to a PEM bundle of the CAs --webhook receivers are trusted by, instead of the "
+       "system's.", false, C::kFile, {}, Into(&Options::webhook_ca)},
+      {"webhook-format", 0, T::kString, "json",
+       "What --webhook posts: 'json' (the event as -o json prints it) or 'slack' "
+       "({\"text\": ...}, for Slack-compatible incoming webhooks).", false, C::kChoices,
+       {"json\tthe JSON event", "slack\ta Slack-compatible text message"},
+       Into(&Options::webhook_format)},
+      {"webhook-timeout", 0, T::kString, "10s",
+       "How long a --webhook request may take to connect and to each answer, e.g. 5s.",
+       false, C::kNothing, {}, Into(&Options::webhook_timeout)},
   };
 }
 

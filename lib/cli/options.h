@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -7,6 +8,7 @@
 
 #include "cli/output_format.h"
 #include "kubeconfig/overrides.h"
+#include "notify/webhook.h"
 #include "pvc/basis.h"
 #include "quantity/quantity.h"
 
@@ -25,6 +27,13 @@ struct LimitOptions {
   bool quota = false;           // 'quota': every ResourceQuota's limits on claims
   pvc::Basis basis = pvc::Basis::kRequests;  // --count (quota when following quotas)
   std::optional<Quantity> warn_percent;      // --warn-at, in percent of each limit
+};
+
+/// Where crossings are sent besides --exec, and how often: --webhook* and --cooldown as
+/// parsed.
+struct NotifyOptions {
+  std::vector<notify::WebhookOptions> webhooks;
+  std::chrono::milliseconds cooldown{0};
 };
 
 /// The parsed command line (see flags.cc for every flag). An unset connection flag is
@@ -61,6 +70,12 @@ struct Options {
   bool watch_only = false;
   std::string exec;
   std::string metrics_addr;
+  std::vector<std::string> webhooks;  // --webhook, each whole
+  std::string webhook_format = "json";
+  std::string webhook_ca;
+  std::string webhook_timeout = "10s";
+  std::string cooldown = "0s";
+  NotifyOptions notify;  // the five above as parsed (ParseOptions)
 
   bool help = false;
   bool version = false;

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "cli/flags.h"
+#include "cli/notify_options.h"
 #include "go/strconv.h"
 #include "quantity/quantity.h"
 
@@ -296,6 +297,7 @@ Options ParseOptions(int argc, const char* const argv[]) {
   options.format = ParseOutputFormat(options.output);
   Validate(options);
   options.limits = ParseLimits(options);
+  options.notify = ParseNotifyOptions(options);
   return options;
 }
 

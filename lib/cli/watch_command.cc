@@ -13,7 +13,10 @@
 #include "go/signal.h"
 #include "metrics/claim_metrics.h"
 #include "metrics/server.h"
+#include "notify/dispatcher.h"
+#include "notify/webhook.h"
 #include "print/fd_output.h"
+#include "print/machine_event_printer.h"
 #include "print/percent.h"
 #include "print/terminal_escape.h"
 #include "watch/reflector.h"
@@ -113,6 +116,7 @@ class Watch {
                                                        printer_->PrintNotice(line);
                                                      });
     }
+    StartNotifications(options.notify);
     if (in.quota != nullptr) {
       quota_store_ = std::make_unique<LockedStore>(in.quota->budgets, mutex_, Settler());
       quotas_ = std::make_unique<watch::Reflector>(in.quota->lister_watcher,
@@ -177,6 +181,12 @@ class Watch {
 
   std::string Metrics(metrics::Format format) {
     std::lock_guard lock(mutex_);
+    counters_.suppressed = dispatcher_ ? dispatcher_->suppressed() : 0;
+    counters_.webhooks.clear();
+    for (const auto& webhook : webhooks_) {
+      const notify::WebhookCounts& c = webhook->counts();
+      counters_.webhooks.push_back({webhook->url(), c.sent, c.failed, c.dropped, c.queued});
+    }
     return metrics::Write(
         metrics::ClaimFamilies(in_.ledger, in_.threshold ? &in_.threshold->max() : nullptr,
                                in_.quota ? &in_.quota->budgets : nullptr, counters_, Now()),
@@ -234,21 +244,65 @@ class Watch {
     }
   }
 
+  // --exec and every --webhook, behind --cooldown. The webhooks' and the cooldown's
+  // threads say what they could not do as notices.
+  void StartNotifications(const NotifyOptions& notify) {
+    const auto notice = [this](const std::string& line) {
+      std::lock_guard lock(mutex_);
+      printer_->PrintNotice(line);
+    };
+    std::vector<notify::Dispatcher::Sink> sinks;
+    if (actions_) {
+      sinks.push_back([this](const notify::Notification& n) {
+        {
+          std::lock_guard lock(mutex_);
+          ++counters_.actions_started;
+        }
+        actions_->Start(n.env);
+      });
+    }
+    for (const notify::WebhookOptions& options : notify.webhooks) {
+      webhooks_.push_back(std::make_unique<notify::Webhook>(static_cast<int>(webhooks_.size()) + 1,
+                                                            options, notice));
+      sinks.push_back(
+          [webhook = webhooks_.back().get()](const notify::Notification& n) { webhook->Send(n); });
+    }
+    if (!sinks.empty()) {
+      dispatcher_ = std::make_unique<notify::Dispatcher>(notify.cooldown, std::move(sinks), notice);
+    }
+  }
+
+  // A crossing goes to the sinks unless the cooldown holds it; it is printed in between,
+  // saying whether --exec runs for it, so the action's own output follows the line.
+  template <typename PrintFn>
+  void Act(notify::Notification notification, PrintFn print) {
+    std::optional<notify::Notification> now;
+    if (dispatcher_) now = dispatcher_->Admit(std::move(notification));
+    print(now.has_value() && actions_ != nullptr);
+    if (now) dispatcher_->Send(*now);
+  }
+
   void OnBudget(const pvc::BudgetEvent& event) {
-    const bool crossing = event.kind == pvc::BudgetEvent::Kind::kCrossing;
-    printer_->PrintBudget(event, Standing(), crossing && actions_ != nullptr);
-    if (crossing) ++counters_.crossings[print::CrossingName(event.crossing)];
-    if (!crossing || !actions_) return;
-    ++counters_.actions_started;
+    if (event.kind != pvc::BudgetEvent::Kind::kCrossing) {
+      printer_->PrintBudget(event, Standing(), false);
+      return;
+    }
+    ++counters_.crossings[print::CrossingName(event.crossing)];
     const pvc::Budget& budget = event.budget;
-    actions_->Start({{"PVCWATCH_EVENT", print::CrossingName(event.crossing)},
-                     {"PVCWATCH_TOTAL", budget.used.String()},
-                     {"PVCWATCH_MAX_CLAIMS", budget.limit.hard.String()},
-                     {"PVCWATCH_PERCENT",
-                      print::FormatPercent(pvc::UsagePercent(budget.used, budget.limit.hard))},
-                     {"PVCWATCH_NAMESPACE", budget.namespace_name},
-                     {"PVCWATCH_QUOTA", budget.quota_name},
-                     {"PVCWATCH_RESOURCE", budget.limit.key}});
+    notify::Notification n;
+    n.budget = budget.namespace_name + "/" + budget.quota_name + "/" + budget.limit.key;
+    n.state = print::CrossingName(event.crossing);
+    n.text = print::BudgetCrossingSummary(budget, event.crossing);
+    n.document = print::BudgetEventDocument(event, Standing(), actions_ != nullptr);
+    n.env = {{"PVCWATCH_EVENT", n.state},
+             {"PVCWATCH_TOTAL", budget.used.String()},
+             {"PVCWATCH_MAX_CLAIMS", budget.limit.hard.String()},
+             {"PVCWATCH_PERCENT",
+              print::FormatPercent(pvc::UsagePercent(budget.used, budget.limit.hard))},
+             {"PVCWATCH_NAMESPACE", budget.namespace_name},
+             {"PVCWATCH_QUOTA", budget.quota_name},
+             {"PVCWATCH_RESOURCE", budget.limit.key}};
+    Act(std::move(n), [&](bool action) { printer_->PrintBudget(event, Standing(), action); });
   }
 
   void CheckThreshold() {
@@ -256,16 +310,18 @@ class Watch {
     pvc::Threshold& threshold = *in_.threshold;
     const pvc::Threshold::Crossing crossing = threshold.Update(in_.ledger.total());
     if (crossing == pvc::Threshold::Crossing::kNone) return;
-    printer_->PrintCrossing(crossing, Standing(), actions_ != nullptr);
     ++counters_.crossings[print::CrossingName(crossing)];
-    if (!actions_) return;
-    ++counters_.actions_started;
     const Quantity& total = in_.ledger.total();
-    actions_->Start({{"PVCWATCH_EVENT", print::CrossingName(crossing)},
-                     {"PVCWATCH_TOTAL", total.String()},
-                     {"PVCWATCH_MAX_CLAIMS", threshold.max().String()},
-                     {"PVCWATCH_PERCENT", print::FormatPercent(threshold.Percent(total))},
-                     {"PVCWATCH_NAMESPACE", in_.scope.namespace_name}});
+    notify::Notification n;
+    n.state = print::CrossingName(crossing);
+    n.text = print::CrossingSummary(crossing, Standing());
+    n.document = print::CrossingDocument(crossing, Standing(), actions_ != nullptr);
+    n.env = {{"PVCWATCH_EVENT", n.state},
+             {"PVCWATCH_TOTAL", total.String()},
+             {"PVCWATCH_MAX_CLAIMS", threshold.max().String()},
+             {"PVCWATCH_PERCENT", print::FormatPercent(threshold.Percent(total))},
+             {"PVCWATCH_NAMESPACE", in_.scope.namespace_name}};
+    Act(std::move(n), [&](bool action) { printer_->PrintCrossing(crossing, Standing(), action); });
   }
 
   // A watch thread: runs its reflector until the clock stops or a fatal error, which it
@@ -292,6 +348,8 @@ class Watch {
     in_.clock.Stop();
     in_.lister_watcher.Cancel();
     if (in_.quota != nullptr) in_.quota->lister_watcher.Cancel();
+    if (dispatcher_) dispatcher_->Stop();
+    for (const auto& webhook : webhooks_) webhook->Stop(kOutputGrace);
     if (actions_) actions_->Stop();
     if (!running_.WaitAll(kOutputGrace)) print::FdOutput::AbandonBlockedWrites();
   }
@@ -320,6 +378,8 @@ class Watch {
   OutputMutex mutex_;
   std::unique_ptr<print::EventPrinter> printer_;
   std::unique_ptr<pvc::ActionRunner> actions_;
+  std::vector<std::unique_ptr<notify::Webhook>> webhooks_;
+  std::unique_ptr<notify::Dispatcher> dispatcher_;  // after its sinks: stopped first
   LockedStore claims_store_;
   watch::Reflector claims_;
   std::unique_ptr<LockedStore> quota_store_;

@@ -105,6 +105,30 @@ std::vector<Family> ClaimFamilies(const pvc::Ledger& ledger, const Quantity* max
                           "skipped.");
   failed.samples.push_back({{}, Value(counters.actions_failed)});
   families.push_back(std::move(failed));
+  Family suppressed =
+      Counter("pvcwatch_cooldown_suppressed", "Crossings --cooldown held back and never sent.");
+  suppressed.samples.push_back({{}, Value(counters.suppressed)});
+  families.push_back(std::move(suppressed));
+  if (!counters.webhooks.empty()) {
+    Family sent = Counter("pvcwatch_webhook_sent", "Crossings a --webhook receiver took (2xx).");
+    Family requests_failed =
+        Counter("pvcwatch_webhook_failed", "--webhook requests that failed (no answer, non-2xx).");
+    Family dropped = Counter("pvcwatch_webhook_dropped",
+                             "Crossings given up: attempts spent, queue full, or the end.");
+    Family queued = Gauge("pvcwatch_webhook_queued", "Crossings waiting to be sent.");
+    for (std::size_t i = 0; i < counters.webhooks.size(); ++i) {
+      const WatchCounters::Webhook& webhook = counters.webhooks[i];
+      // Numbered as on the command line: two webhooks may share a host.
+      const Labels labels{{"webhook", std::to_string(i + 1)}, {"url", webhook.url}};
+      sent.samples.push_back({labels, Value(webhook.sent)});
+      requests_failed.samples.push_back({labels, Value(webhook.failed)});
+      dropped.samples.push_back({labels, Value(webhook.dropped)});
+      queued.samples.push_back({labels, Value(webhook.queued)});
+    }
+    for (Family* family : {&sent, &requests_failed, &dropped, &queued}) {
+      families.push_back(std::move(*family));
+    }
+  }
   return families;
 }
 

@@ -19,7 +19,14 @@ struct WatchCounters {
   uint64_t lists = 0;                         // claim lists (the first, then relists after 410)
   uint64_t retries = 0;                       // failures the watch recovered from (reconnects)
   uint64_t actions_started = 0;
-  uint64_t actions_failed = 0;    // failed, timed out, not started or skipped
+  uint64_t actions_failed = 0;  // failed, timed out, not started or skipped
+  /// Each --webhook's deliveries, read when scraped.
+  struct Webhook {
+    std::string url;  // scheme://host:port only: the rest may be a secret
+    uint64_t sent = 0, failed = 0, dropped = 0, queued = 0;
+  };
+  std::vector<Webhook> webhooks;
+  uint64_t suppressed = 0;        // crossings --cooldown held back and never sent
   double last_event_seconds = 0;  // steady-clock seconds of the last event or watch start
   bool synced = false;
 };

@@ -3,6 +3,7 @@
 #include <ctime>
 #include <ostream>
 
+#include "print/budget_table.h"
 #include "print/terminal_escape.h"
 
 namespace pvcwatch::print {
@@ -10,6 +11,15 @@ namespace pvcwatch::print {
 void EventPrinter::PrintNotice(const std::string& text) {
   err_ << timestamp_() << EscapeLine(text) << "\n";
   err_.flush();
+}
+
+std::string CrossingSummary(pvc::Threshold::Crossing crossing, const Standing& s) {
+  return std::string(CrossingText(crossing)) + ": max " + (s.max ? s.max->String() : "") + " at " +
+         s.total.String();
+}
+
+std::string BudgetCrossingSummary(const pvc::Budget& budget, pvc::Threshold::Crossing crossing) {
+  return std::string(CrossingText(crossing)) + " " + BudgetLine(budget);
 }
 
 const char* WatchEventType(pvc::Change::Kind kind) {

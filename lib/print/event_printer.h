@@ -61,6 +61,11 @@ const char* WatchEventType(pvc::Change::Kind kind);
 const char* CrossingText(pvc::Threshold::Crossing crossing);
 const char* CrossingName(pvc::Threshold::Crossing crossing);
 
+/// A crossing in words (unescaped), as the text output prints it: "Claim overage reached:
+/// max 200Gi at 225Gi"; a budget's: "Claim overage reached " and the budget's line.
+std::string CrossingSummary(pvc::Threshold::Crossing crossing, const Standing& s);
+std::string BudgetCrossingSummary(const pvc::Budget& budget, pvc::Threshold::Crossing crossing);
+
 /// Go's log timestamp of the local time now: "2006/01/02 15:04:05 ".
 std::string LogTimestamp();
 

@@ -19,42 +19,26 @@ std::string CrossingType(pvc::Threshold::Crossing crossing) {
   return type;
 }
 
-}  // namespace
-
 // Every event ends with the totals it leaves (members print sorted, as kubectl's JSON).
-void MachineEventPrinter::Emit(json::Value document, const Standing& s) {
+void AddTotals(json::Value& document, const Standing& s) {
   document.Set("total", json::Value::String(s.total.String()));
   if (s.max != nullptr) {
     document.Set("maxClaims", json::Value::String(s.max->String()));
     document.Set("percent", PercentNumber(s.percent));
   }
-  Write(document, out_);
-  out_.flush();
 }
 
-void MachineEventPrinter::PrintChange(const pvc::Change& change, const json::Value& object,
-                                      const Standing& s) {
-  json::Value document;
-  document.Set("type", json::Value::String(WatchEventType(change.kind)));
-  json::Value shown = object;
-  StripManagedFields(shown);
-  document.Set("object", std::move(shown));
-  document.Set("size", json::Value::String(change.claim.size ? change.claim.size->String() : "0"));
-  if (change.previous) document.Set("previousSize", json::Value::String(change.previous->String()));
-  Emit(std::move(document), s);
-}
+}  // namespace
 
-void MachineEventPrinter::PrintCrossing(pvc::Threshold::Crossing crossing, const Standing& s,
-                                        bool action) {
-  if (crossing == pvc::Threshold::Crossing::kNone) return;
+json::Value CrossingDocument(pvc::Threshold::Crossing crossing, const Standing& s, bool action) {
   json::Value document;
   document.Set("type", json::Value::String(CrossingType(crossing)));
   document.Set("action", json::Value::Bool(action));
-  Emit(std::move(document), s);
+  AddTotals(document, s);
+  return document;
 }
 
-void MachineEventPrinter::PrintBudget(const pvc::BudgetEvent& event, const Standing& s,
-                                      bool action) {
+json::Value BudgetEventDocument(const pvc::BudgetEvent& event, const Standing& s, bool action) {
   json::Value document;
   switch (event.kind) {
     case pvc::BudgetEvent::Kind::kLimit:
@@ -72,7 +56,37 @@ void MachineEventPrinter::PrintBudget(const pvc::BudgetEvent& event, const Stand
       break;
   }
   document.Set("budget", BudgetDocument(event.budget));
-  Emit(std::move(document), s);
+  AddTotals(document, s);
+  return document;
+}
+
+void MachineEventPrinter::Emit(const json::Value& document) {
+  Write(document, out_);
+  out_.flush();
+}
+
+void MachineEventPrinter::PrintChange(const pvc::Change& change, const json::Value& object,
+                                      const Standing& s) {
+  json::Value document;
+  document.Set("type", json::Value::String(WatchEventType(change.kind)));
+  json::Value shown = object;
+  StripManagedFields(shown);
+  document.Set("object", std::move(shown));
+  document.Set("size", json::Value::String(change.claim.size ? change.claim.size->String() : "0"));
+  if (change.previous) document.Set("previousSize", json::Value::String(change.previous->String()));
+  AddTotals(document, s);
+  Emit(document);
+}
+
+void MachineEventPrinter::PrintCrossing(pvc::Threshold::Crossing crossing, const Standing& s,
+                                        bool action) {
+  if (crossing == pvc::Threshold::Crossing::kNone) return;
+  Emit(CrossingDocument(crossing, s, action));
+}
+
+void MachineEventPrinter::PrintBudget(const pvc::BudgetEvent& event, const Standing& s,
+                                      bool action) {
+  Emit(BudgetEventDocument(event, s, action));
 }
 
 void JsonEventPrinter::Write(const json::Value& document, std::ostream& out) {

@@ -7,6 +7,11 @@ namespace pvcwatch::print {
 /// Watch events as documents (README, "Machine output"): what happened ("type"), the
 /// claim as the server sent it without managedFields, and the totals. How a document is
 /// written is the subclass's.
+/// The documents themselves, as the stream prints them (and webhooks post them): a
+/// crossing of --max-claims, and a quota budget's event, each with the totals it leaves.
+json::Value CrossingDocument(pvc::Threshold::Crossing crossing, const Standing& s, bool action);
+json::Value BudgetEventDocument(const pvc::BudgetEvent& event, const Standing& s, bool action);
+
 class MachineEventPrinter : public EventPrinter {
  public:
   MachineEventPrinter(std::ostream& out, std::ostream& err, std::function<std::string()> timestamp)
@@ -21,7 +26,7 @@ class MachineEventPrinter : public EventPrinter {
   virtual void Write(const json::Value& document, std::ostream& out) = 0;
 
  private:
-  void Emit(json::Value document, const Standing& s);
+  void Emit(const json::Value& document);
   std::ostream& out_;
 };
 

@@ -32,8 +32,7 @@ void TextEventPrinter::PrintChange(const pvc::Change& change, const json::Value&
 void TextEventPrinter::PrintCrossing(pvc::Threshold::Crossing crossing, const Standing& s,
                                      bool action) {
   if (crossing == pvc::Threshold::Crossing::kNone || s.max == nullptr) return;
-  Line(std::string(CrossingText(crossing)) + ": max " + s.max->String() + " at " +
-       s.total.String());
+  Line(CrossingSummary(crossing, s));
   if (action) Line("*** Taking action ***");
 }
 
@@ -50,7 +49,7 @@ void TextEventPrinter::PrintBudget(const pvc::BudgetEvent& event, const Standing
                       budget.limit.key));
       return;
     case pvc::BudgetEvent::Kind::kCrossing:
-      Line(EscapeLine(std::string(CrossingText(event.crossing)) + " " + BudgetLine(budget)));
+      Line(EscapeLine(BudgetCrossingSummary(budget, event.crossing)));
       if (action) Line("*** Taking action ***");
       return;
   }

@@ -60,13 +60,17 @@ BOOST_AUTO_TEST_SUITE(completion_test)
 
 BOOST_AUTO_TEST_CASE(every_flag_is_one_parse_options_accepts) {
   for (const Flag& flag : Flags()) {
-    const std::string value = flag.name == "output"       ? "json"
-                              : flag.name == "max-claims" ? "1Gi"
-                              : flag.name == "v"          ? "2"
-                              : flag.name == "chunk-size" ? "1"
-                              : flag.name == "count"      ? "quota"
-                              : flag.name == "warn-at"    ? "80%"
-                                                          : "x";
+    const std::string value = flag.name == "output"            ? "json"
+                              : flag.name == "max-claims"      ? "1Gi"
+                              : flag.name == "v"               ? "2"
+                              : flag.name == "chunk-size"      ? "1"
+                              : flag.name == "count"           ? "quota"
+                              : flag.name == "warn-at"         ? "80%"
+                              : flag.name == "cooldown"        ? "5m"
+                              : flag.name == "webhook"         ? "https://example.com/hook"
+                              : flag.name == "webhook-format"  ? "slack"
+                              : flag.name == "webhook-timeout" ? "2s"
+                                                               : "x";
     std::vector<std::string> words = {"kubectl-pvcwatch", "--" + flag.name};
     if (flag.type != FlagType::kBool) words.push_back(value);
     if (flag.shorthand != 0) {
@@ -99,14 +103,14 @@ BOOST_AUTO_TEST_CASE(flags_are_in_name_order_long_before_short) {
   BOOST_TEST(names.size() == Flags().size() + 8);  // eight have a shorthand
   BOOST_TEST((Words(names.begin(), names.begin() + 3) ==
               Words{"--all-namespaces", "-A", "--allow-missing-template-keys"}));
-  BOOST_TEST(names.back() == "--watch-only");
+  BOOST_TEST(names.back() == "--webhook-timeout");
 }
 
 BOOST_DATA_TEST_CASE(flag_names,
                      data::make(std::vector<Case>{
                          {{"--c"},
                           {"--certificate-authority", "--chunk-size", "--client-certificate",
-                           "--client-key", "--cluster", "--context", "--count"}},
+                           "--client-key", "--cluster", "--context", "--cooldown", "--count"}},
                          {{"-o", "json", "--o"}, {"--once", "--output-watch-events"}},
                          {{"--once", "--o"}, {"--output", "--output-watch-events"}},
                          {{"-An", "x", "-"},
@@ -119,6 +123,7 @@ BOOST_DATA_TEST_CASE(flag_names,
                            "--client-key",
                            "--cluster",
                            "--context",
+                           "--cooldown",
                            "--count",
                            "--exec",
                            "--field-selector",
@@ -153,7 +158,11 @@ BOOST_DATA_TEST_CASE(flag_names,
                            "-v",
                            "--version",
                            "--warn-at",
-                           "--watch-only"}},
+                           "--watch-only",
+                           "--webhook",
+                           "--webhook-ca",
+                           "--webhook-format",
+                           "--webhook-timeout"}},
                          {{"--as-group", "a", "--as"}, {"--as", "--as-group"}},
                          {{"--namespace=x", "--n"}, {"--no-headers"}},
                          {{"-n"}, {"-n"}}}),

@@ -1,0 +1,12 @@
+#pragma once
+
+#include "cli/options.h"
+
+namespace pvcwatch::cli {
+
+/// --webhook, --webhook-format, --webhook-ca, --webhook-timeout and --cooldown, checked
+/// together (a URL is checked without being quoted: it may hold a secret). Throws
+/// UsageError.
+NotifyOptions ParseNotifyOptions(const Options& options);
+
+}  // namespace pvcwatch::cli
