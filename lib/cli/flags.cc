@@ -123,6 +123,11 @@ std::vector<Flag> CommandFlags() {
        "ADDED events. With -o json, kubectl's {\"type\",\"object\"} lines replace pvcwatch's "
        "events, and the totals and crossings go to stderr.", false, C::kNothing, {},
        Into(&Options::output_watch_events)},
+      {"record-events", 0, T::kBool, "false",
+       "While watching, record each crossing as a Kubernetes Event (reason ClaimOverage, "
+       "ClaimWarning or ClaimNormal) on the ResourceQuota, or on the namespace for a fixed "
+       "--max-claims; aggregated as client-go's event recorder does. Needs create and patch "
+       "on events.", false, C::kNothing, {}, Into(&Options::record_events)},
       {"selector", 'l', T::kString, "''",
        "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l "
        "key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the "

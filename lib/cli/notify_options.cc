@@ -53,8 +53,16 @@ NotifyOptions ParseNotifyOptions(const Options& options) {
     webhook.format = format;
     notify.webhooks.push_back(std::move(webhook));
   }
-  if (options.once && (!notify.webhooks.empty() || notify.cooldown.count() > 0)) {
-    throw UsageError(std::string(notify.webhooks.empty() ? "--cooldown" : "--webhook") +
+  if (options.record_events && options.all_namespaces && options.limits.max) {
+    throw UsageError(
+        "--record-events: a fixed --max-claims over all namespaces has no object to record "
+        "its events on; use --max-claims quota, or a namespace");
+  }
+  if (options.once &&
+      (!notify.webhooks.empty() || notify.cooldown.count() > 0 || options.record_events)) {
+    throw UsageError(std::string(!notify.webhooks.empty() ? "--webhook"
+                                 : options.record_events  ? "--record-events"
+                                                          : "--cooldown") +
                      " acts on crossings while watching; it cannot be used with " +
                      (options.from_file.empty() ? "--once" : "--from-file"));
   }

@@ -75,6 +75,7 @@ struct Options {
   std::string webhook_ca;
   std::string webhook_timeout = "10s";
   std::string cooldown = "0s";
+  bool record_events = false;
   NotifyOptions notify;  // the five above as parsed (ParseOptions)
 
   bool help = false;

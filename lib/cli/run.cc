@@ -416,13 +416,18 @@ int RunLive(const Options& options, pvc::Ledger& ledger, Listing& listing, Print
   std::optional<pvc::Threshold> threshold;
   if (limits.max) threshold.emplace(*limits.max, limits.warn_percent);
   QuotaSource quota{quota_lister, budgets, quota_version};
+  // Events are written on a client of their own: the end of the watch cancels the
+  // watches' connections at once, and the last events get a moment longer.
+  std::optional<rest::RestClient> events;
+  if (options.record_events) events.emplace(client_config.rest, clock);
   const WatchInputs inputs{lister,
                            scope,
                            version,
                            ledger,
                            threshold ? &*threshold : nullptr,
                            limits.quota ? &quota : nullptr,
-                           clock};
+                           clock,
+                           events ? &*events : nullptr};
   return RunWatch(options, inputs, settings.watch,
                   MakeWatchPrinter(options, printers, io, settings.watch), io.out, io.err);
 }

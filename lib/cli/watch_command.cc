@@ -10,10 +10,12 @@
 #include <thread>
 
 #include "cli/error_message.h"
+#include "go/os.h"
 #include "go/signal.h"
 #include "metrics/claim_metrics.h"
 #include "metrics/server.h"
 #include "notify/dispatcher.h"
+#include "notify/event_recorder.h"
 #include "notify/webhook.h"
 #include "print/fd_output.h"
 #include "print/machine_event_printer.h"
@@ -267,6 +269,10 @@ class Watch {
       sinks.push_back(
           [webhook = webhooks_.back().get()](const notify::Notification& n) { webhook->Send(n); });
     }
+    if (in_.events != nullptr) {
+      recorder_ =
+          std::make_unique<notify::EventRecorder>(*in_.events, go::Getenv("HOSTNAME"), notice);
+    }
     if (!sinks.empty()) {
       dispatcher_ = std::make_unique<notify::Dispatcher>(notify.cooldown, std::move(sinks), notice);
     }
@@ -280,6 +286,20 @@ class Watch {
     if (dispatcher_) now = dispatcher_->Admit(std::move(notification));
     print(now.has_value() && actions_ != nullptr);
     if (now) dispatcher_->Send(*now);
+  }
+
+  // --record-events: every crossing (client-go's correlation, not the cooldown, keeps a
+  // flapping limit from flooding etcd). A Namespace's events go to "default", as
+  // client-go puts the events of an object that has no namespace.
+  void Record(notify::InvolvedObject object, pvc::Threshold::Crossing crossing,
+              const std::string& message) {
+    if (!recorder_) return;
+    using C = pvc::Threshold::Crossing;
+    const char* reason = crossing == C::kOverage   ? "ClaimOverage"
+                         : crossing == C::kWarning ? "ClaimWarning"
+                                                   : "ClaimNormal";
+    recorder_->Record(
+        {std::move(object), crossing == C::kNormal ? "Normal" : "Warning", reason, message});
   }
 
   void OnBudget(const pvc::BudgetEvent& event) {
@@ -302,6 +322,8 @@ class Watch {
              {"PVCWATCH_NAMESPACE", budget.namespace_name},
              {"PVCWATCH_QUOTA", budget.quota_name},
              {"PVCWATCH_RESOURCE", budget.limit.key}};
+    Record({"ResourceQuota", budget.namespace_name, budget.quota_name, budget.quota_uid},
+           event.crossing, n.text);
     Act(std::move(n), [&](bool action) { printer_->PrintBudget(event, Standing(), action); });
   }
 
@@ -321,6 +343,7 @@ class Watch {
              {"PVCWATCH_MAX_CLAIMS", threshold.max().String()},
              {"PVCWATCH_PERCENT", print::FormatPercent(threshold.Percent(total))},
              {"PVCWATCH_NAMESPACE", in_.scope.namespace_name}};
+    Record({"Namespace", "", in_.scope.namespace_name, ""}, crossing, n.text);
     Act(std::move(n), [&](bool action) { printer_->PrintCrossing(crossing, Standing(), action); });
   }
 
@@ -350,6 +373,7 @@ class Watch {
     if (in_.quota != nullptr) in_.quota->lister_watcher.Cancel();
     if (dispatcher_) dispatcher_->Stop();
     for (const auto& webhook : webhooks_) webhook->Stop(kOutputGrace);
+    if (recorder_) recorder_->Stop(kOutputGrace);
     if (actions_) actions_->Stop();
     if (!running_.WaitAll(kOutputGrace)) print::FdOutput::AbandonBlockedWrites();
   }
@@ -380,6 +404,7 @@ class Watch {
   std::unique_ptr<pvc::ActionRunner> actions_;
   std::vector<std::unique_ptr<notify::Webhook>> webhooks_;
   std::unique_ptr<notify::Dispatcher> dispatcher_;  // after its sinks: stopped first
+  std::unique_ptr<notify::EventRecorder> recorder_;
   LockedStore claims_store_;
   watch::Reflector claims_;
   std::unique_ptr<LockedStore> quota_store_;

@@ -12,6 +12,7 @@
 #include "pvc/budgets.h"
 #include "pvc/ledger.h"
 #include "pvc/threshold.h"
+#include "rest/rest_client.h"
 #include "watch/lister_watcher.h"
 
 namespace pvcwatch::cli {
@@ -34,6 +35,7 @@ struct WatchInputs {
   pvc::Threshold* threshold = nullptr;  // with a fixed --max-claims
   QuotaSource* quota = nullptr;         // with --max-claims quota
   clock::Clock& clock;
+  rest::RestClient* events = nullptr;  // with --record-events: where Events are written
 };
 
 /// Settings that are not flags.

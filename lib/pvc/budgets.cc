@@ -32,8 +32,12 @@ void Budgets::Put(ClaimQuota quota) {
   auto old = quotas_.find(uid);
   std::vector<std::optional<Quantity>> previous;  // each budget's limit before, if it had one
   for (const QuotaLimit& limit : quota.limits) {
-    Budget budget{quota.namespace_name, quota.name, limit, UsedBy(quota, limit),
-                  Threshold(limit.hard, warn_percent_)};
+    Budget budget{quota.namespace_name,
+                  quota.name,
+                  limit,
+                  UsedBy(quota, limit),
+                  Threshold(limit.hard, warn_percent_),
+                  quota.uid};
     std::optional<Quantity> before;
     if (old != quotas_.end()) {
       // The same budget with a new limit keeps its state: a crossing stays edge-triggered

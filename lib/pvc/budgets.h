@@ -24,6 +24,7 @@ struct Budget {
   QuotaLimit limit;
   Quantity used;
   Threshold threshold;
+  std::string quota_uid;  // the object Events about the budget name
 };
 
 /// What changed in the budgets, for the watch to announce.

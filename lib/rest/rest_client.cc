@@ -68,6 +68,13 @@ struct Auth {
 
 // One GET with its head read; the body is still in the session. `open` is declared last
 // so that the socket leaves OpenSockets before the session closes it.
+// What a request sends: GET with no body, or a method with a typed body.
+struct Outgoing {
+  std::string method = Poco::Net::HTTPRequest::HTTP_GET;
+  std::string content_type;
+  std::string body;
+};
+
 struct Exchange {
   std::unique_ptr<Poco::Net::HTTPClientSession> session;
   std::istream* body = nullptr;
@@ -185,10 +192,9 @@ struct RestClient::Impl {
     return auth;
   }
 
-  Poco::Net::HTTPRequest NewRequest(const std::string& path_and_query, const std::string& accept,
-                                    const std::string& token) const {
-    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET,
-                                   endpoint.path_prefix + path_and_query,
+  Poco::Net::HTTPRequest NewRequest(const std::string& method, const std::string& path_and_query,
+                                    const std::string& accept, const std::string& token) const {
+    Poco::Net::HTTPRequest request(method, endpoint.path_prefix + path_and_query,
                                    Poco::Net::HTTPMessage::HTTP_1_1);
     request.set("Accept", accept);
     request.set("User-Agent", "kubectl-pvcwatch/" + std::string(Version()) + " (" + kPlatform +
@@ -223,15 +229,19 @@ struct RestClient::Impl {
     return options;
   }
 
-  Exchange Send(const std::string& path_and_query, const std::string& accept, const Auth& auth,
-                std::chrono::seconds read_timeout) {
-    Poco::Net::HTTPRequest request = NewRequest(path_and_query, accept, auth.token);
+  Exchange Send(const Outgoing& out, const std::string& path_and_query, const std::string& accept,
+                const Auth& auth, std::chrono::seconds read_timeout) {
+    Poco::Net::HTTPRequest request = NewRequest(out.method, path_and_query, accept, auth.token);
+    if (!out.content_type.empty()) {
+      request.setContentType(out.content_type);
+      request.setContentLength(static_cast<std::streamsize>(out.body.size()));
+    }
     SessionOptions options = Options(auth, read_timeout);
     Exchange exchange;
     exchange.session = NewSession(endpoint, options);
     try {
       ClearVerificationError();
-      exchange.session->sendRequest(request);
+      exchange.session->sendRequest(request) << out.body;
       exchange.open = OpenSocket(open_sockets, exchange.session->socket().impl()->sockfd());
       Poco::Net::HTTPResponse response;
       exchange.body = &exchange.session->receiveResponse(response);
@@ -311,10 +321,17 @@ const std::string& RestClient::host() const { return impl_->endpoint.host_port; 
 void RestClient::Cancel() { impl_->open_sockets->Cancel(); }
 
 Response RestClient::Get(const std::string& path_and_query, const std::string& accept) {
+  return Send("GET", path_and_query, "", "", accept);
+}
+
+Response RestClient::Send(const std::string& method, const std::string& path_and_query,
+                          const std::string& content_type, const std::string& body,
+                          const std::string& accept) {
+  const Outgoing out{method, content_type, body};
   bool reauthenticated = false;
   for (int retries = 0;;) {
     Auth auth = impl_->Authenticate();
-    Exchange exchange = impl_->Send(path_and_query, accept, auth, std::chrono::seconds(60));
+    Exchange exchange = impl_->Send(out, path_and_query, accept, auth, std::chrono::seconds(60));
     impl_->ReadBody(exchange, auth);
     if (!reauthenticated && impl_->RetryAfter(exchange.head, auth)) {
       reauthenticated = true;
@@ -331,7 +348,8 @@ std::unique_ptr<LineStream> RestClient::Stream(const std::string& path_and_query
                                                std::chrono::seconds read_timeout, size_t max_line) {
   for (bool retried = false;; retried = true) {
     Auth auth = impl_->Authenticate();
-    Exchange exchange = impl_->Send(path_and_query, "application/json", auth, read_timeout);
+    Exchange exchange =
+        impl_->Send(Outgoing{}, path_and_query, "application/json", auth, read_timeout);
     if (exchange.head.status == 200) {
       head = exchange.head;
       return std::make_unique<PocoLineStream>(std::move(exchange), max_line, impl_->endpoint,

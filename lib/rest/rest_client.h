@@ -10,7 +10,7 @@
 
 namespace pvcwatch::rest {
 
-/// What came back from a GET: HTTP status, the headers we act on, and the body.
+/// What came back from a request: HTTP status, the headers we act on, and the body.
 struct Response {
   int status = 0;
   std::string content_type;
@@ -46,6 +46,12 @@ class RestClient {
   /// the exec plugin fails. A 401 to exec credentials reruns the plugin and retries once;
   /// a 429 or 5xx with Retry-After is retried after that wait, as client-go does.
   Response Get(const std::string& path_and_query, const std::string& accept);
+
+  /// A request with a body (POST, PATCH), `content_type` naming it; answered, retried
+  /// and authenticated as Get.
+  Response Send(const std::string& method, const std::string& path_and_query,
+                const std::string& content_type, const std::string& body,
+                const std::string& accept = "application/json");
 
   /// GET a streaming body. When the status is 200 the body stays open in the returned
   /// stream; otherwise the body is read into `head.body` and the stream is null.

@@ -81,10 +81,13 @@ BOOST_AUTO_TEST_CASE(json_crossings_and_limits) {
 pvc::Budget GoldBudget() {
   const Quantity hard = Quantity::Parse("100Gi");
   return pvc::Budget{
-      "team-a", "storage",
+      "team-a",
+      "storage",
       pvc::QuotaLimit{"gold.storageclass.storage.k8s.io/requests.storage",
                       pvc::ClaimResource{pvc::ClaimResource::Kind::kStorage, "gold"}, hard},
-      Quantity::Parse("120Gi"), pvc::Threshold(hard)};
+      Quantity::Parse("120Gi"),
+      pvc::Threshold(hard),
+      "uid-1"};
 }
 
 BOOST_AUTO_TEST_CASE(json_budget_events_name_the_budget) {
