@@ -133,7 +133,7 @@ class NotifyTest(harness.ClusterTest):
         done = time.monotonic()
         # Every crossing is printed as it happens, however slow the receiver.
         while len(self.crossings(w)) < flips:
-            self.assertLess(time.monotonic() - done, 3.0, "the watch fell behind")
+            self.assertLess(time.monotonic() - done, 10.0, "the watch fell behind")
             w.drain(0.2)
         self.assertLess(len(self.receiver.requests), flips)
         self.wait_err(w, "crossings waiting; dropped the oldest", 10)
