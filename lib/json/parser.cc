@@ -9,7 +9,7 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
-constexpr size_t kMaxKeptCapacity = size_t{4} << 20;
+constexpr size_t kMaxKeptCapacity = size_t{64} << 10;
 
 std::string_view TrimRight(std::string_view s) {
   while (!s.empty() &&
@@ -117,9 +117,9 @@ std::string Place(od::document& doc, std::string_view text) {
 
 Value ParsePadded(simdjson::padded_string_view padded, const ParseOptions& options) {
   // One parser per thread, reused: a parser per call allocated and freed its buffers
-  // (several times the text) for every watch event and page. After a document larger
-  // than kMaxKeptCapacity (a page of 500 claims is ~1.3 MB) it is dropped, so what it
-  // keeps between documents stays bounded.
+  // (several times the text) for every watch event. After a document larger than
+  // kMaxKeptCapacity (a page of 500 claims is ~1.3 MB) it is dropped, so an idle watch
+  // does not keep a page's buffers resident.
   thread_local od::parser parser;
   struct Shrink {
     ~Shrink() {
