@@ -9,6 +9,8 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
+constexpr size_t kMaxKeptCapacity = size_t{64} << 10;
+
 std::string_view TrimRight(std::string_view s) {
   while (!s.empty() &&
          (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t')) {
@@ -114,9 +116,16 @@ std::string Place(od::document& doc, std::string_view text) {
 }
 
 Value ParsePadded(simdjson::padded_string_view padded, const ParseOptions& options) {
-  // A parser per call: pages and watch events are parsed one at a time, and a fresh
-  // parser keeps no memory of the largest document seen.
-  od::parser parser;
+  // One parser per thread, reused: a parser per call allocated and freed its buffers
+  // (several times the text) for every watch event. After a document larger than
+  // kMaxKeptCapacity (a page of 500 claims is ~1.3 MB) it is dropped, so an idle watch
+  // does not keep a page's buffers resident.
+  thread_local od::parser parser;
+  struct Shrink {
+    ~Shrink() {
+      if (parser.capacity() > kMaxKeptCapacity) parser = od::parser();
+    }
+  } shrink;
   od::document doc;
   bool started = false;  // a default document has no iterator to ask for the place
   try {
