@@ -64,7 +64,7 @@ class CompletionTest(harness.ClusterTest):
         names, directive = self.complete("--c")
         self.assertEqual(names, ["--certificate-authority", "--chunk-size",
                                  "--client-certificate", "--client-key", "--cluster", "--context",
-                                 "--count"])
+                                 "--cooldown", "--count"])
         self.assertEqual(directive, NO_FILE_COMP)
 
     def test_flags_come_with_descriptions_unless_asked_not_to(self):
