@@ -252,4 +252,27 @@ std::int64_t DaysFromCivil(std::int64_t y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
+std::string FormatRfc3339(std::int64_t unix_seconds) {
+  std::int64_t days = unix_seconds / 86400, second = unix_seconds % 86400;
+  if (second < 0) {
+    second += 86400;
+    --days;
+  }
+  // H. Hinnant's civil_from_days, DaysFromCivil's inverse.
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(days - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned day = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t year = yoe + era * 400 + (month <= 2);
+  char text[40];
+  std::snprintf(text, sizeof text, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ",
+                static_cast<long long>(year), month, day, static_cast<long long>(second / 3600),
+                static_cast<long long>(second % 3600 / 60), static_cast<long long>(second % 60));
+  return text;
+}
+
 }  // namespace pvcwatch::go

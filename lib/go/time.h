@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
+#include <string>
 #include <string_view>
 
 namespace pvcwatch::go {
@@ -43,5 +44,9 @@ int DaysIn(int month, int year);
 
 /// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil).
 std::int64_t DaysFromCivil(std::int64_t year, unsigned month, unsigned day);
+
+/// t.UTC().Format(time.RFC3339) for whole seconds since the epoch, as metav1.Time
+/// marshals: "2026-12-03T17:00:00Z" (years 0-9999).
+std::string FormatRfc3339(std::int64_t unix_seconds);
 
 }  // namespace pvcwatch::go

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "go/time.h"
 #include "json/encode.h"
 
 namespace pvcwatch::notify {
@@ -24,29 +25,8 @@ std::string ObjectKey(const std::string& component, const std::string& host,
 }  // namespace
 
 std::string Rfc3339(EventCorrelator::Time time) {
-  using namespace std::chrono;
-  const std::int64_t seconds = duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
-  std::int64_t days = seconds / 86400, rest = seconds % 86400;
-  if (rest < 0) {
-    rest += 86400;
-    --days;
-  }
-  // Howard Hinnant's civil_from_days.
-  days += 719468;
-  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const std::int64_t doe = days - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  const std::int64_t day = doy - (153 * mp + 2) / 5 + 1;
-  const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t year = yoe + era * 400 + (month <= 2);
-  char text[32];
-  std::snprintf(text, sizeof text, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ",
-                static_cast<long long>(year), static_cast<long long>(month),
-                static_cast<long long>(day), static_cast<long long>(rest / 3600),
-                static_cast<long long>(rest % 3600 / 60), static_cast<long long>(rest % 60));
-  return text;
+  return go::FormatRfc3339(
+      std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count());
 }
 
 template <typename Value>

@@ -19,64 +19,24 @@ bool Retryable(int status) { return status == 429 || status >= 500; }
 }  // namespace
 
 EventRecorder::EventRecorder(rest::RestClient& client, std::string host, Reporter report)
-    : client_(client), report_(std::move(report)), correlator_("pvcwatch", std::move(host)) {
-  thread_ = std::thread([this] { Run(); });
+    : client_(client),
+      report_(std::move(report)),
+      correlator_("pvcwatch", std::move(host)),
+      queue_(kQueue, WorkQueue<EventRequest>::WhenFull::kDropNew) {
+  queue_.Start({[this](EventRequest& request) { Write(request); }, [this] { client_.Cancel(); },
+                [this](std::size_t left) { failed_ += left; }});
 }
 
 EventRecorder::~EventRecorder() { Stop(std::chrono::milliseconds(0)); }
 
 void EventRecorder::Record(EventRequest request) {
-  bool dropped = false;
-  {
-    std::lock_guard lock(mutex_);
-    if (stopping_) return;
-    if (queue_.size() >= kQueue) {
-      dropped = true;
-      ++failed_;
-    } else {
-      queue_.push_back(std::move(request));
-    }
-  }
-  wake_.notify_all();
-  if (dropped)
+  if (queue_.Push(std::move(request))) {
+    ++failed_;
     report_("--record-events: " + std::to_string(kQueue) + " events waiting; one dropped");
-}
-
-void EventRecorder::Stop(std::chrono::milliseconds grace) {
-  {
-    std::lock_guard lock(mutex_);
-    if (!stopping_) {
-      stopping_ = true;
-      deadline_ = std::chrono::steady_clock::now() + grace;
-    }
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
-
-bool EventRecorder::Wait(std::chrono::milliseconds wait) {
-  std::unique_lock lock(mutex_);
-  return !wake_.wait_for(lock, wait, [&] { return stopping_; });
-}
-
-void EventRecorder::Run() {
-  for (;;) {
-    EventRequest request;
-    {
-      std::unique_lock lock(mutex_);
-      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) return;
-      if (stopping_ && std::chrono::steady_clock::now() >= deadline_) {
-        failed_ += queue_.size();
-        queue_.clear();
-        return;
-      }
-      request = std::move(queue_.front());
-      queue_.pop_front();
-    }
-    Write(request);
   }
 }
+
+void EventRecorder::Stop(std::chrono::milliseconds grace) { queue_.Stop(grace); }
 
 void EventRecorder::Write(const EventRequest& request) {
   CorrelatedEvent event = correlator_.Correlate(request, std::chrono::system_clock::now());
@@ -120,7 +80,7 @@ void EventRecorder::Write(const EventRequest& request) {
       report_("--record-events: the " + request.reason + " event was not recorded: " + failure);
       return;
     }
-    if (!Wait(kSleep)) {
+    if (!queue_.Wait(kSleep)) {
       ++failed_;
       return;
     }

@@ -2,15 +2,12 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
-#include <deque>
 #include <functional>
-#include <mutex>
 #include <string>
-#include <thread>
 
 #include "notify/event_correlator.h"
+#include "notify/work_queue.h"
 #include "rest/rest_client.h"
 
 namespace pvcwatch::notify {
@@ -32,27 +29,21 @@ class EventRecorder {
 
   void Record(EventRequest request);
 
-  /// What is queued may still be written until `grace` is over; then the rest is dropped.
+  /// What is queued may still be written until `grace` is over; then the write under way
+  /// is cancelled (`client` is the recorder's own) and the rest dropped.
   void Stop(std::chrono::milliseconds grace);
 
   std::uint64_t recorded() const { return recorded_; }
   std::uint64_t failed() const { return failed_; }  // dropped: refused, queue full, spam
 
  private:
-  void Run();
   void Write(const EventRequest& request);
-  bool Wait(std::chrono::milliseconds wait);  // false when stopping ends it
 
   rest::RestClient& client_;
   Reporter report_;
   EventCorrelator correlator_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<EventRequest> queue_;
-  bool stopping_ = false;
-  std::chrono::steady_clock::time_point deadline_;
   std::atomic<std::uint64_t> recorded_{0}, failed_{0};
-  std::thread thread_;
+  WorkQueue<EventRequest> queue_;  // last: its thread ends before the rest goes
 };
 
 }  // namespace pvcwatch::notify

@@ -6,6 +6,7 @@
 
 #include "json/encode.h"
 #include "rest/errors.h"
+#include "rest/retry.h"
 
 namespace pvcwatch::notify {
 namespace {
@@ -27,13 +28,11 @@ std::string SlackEscape(const std::string& text) {
 // Retried: no answer, a timeout the server gave up on, throttling, and server errors.
 bool Retryable(int status) { return status == 408 || status == 429 || status >= 500; }
 
-// Retry-After in seconds, as an API server or a chat service sends it; nullopt otherwise.
+// Retry-After in seconds, read as client-go reads it; a negative one retries at once.
 std::optional<std::chrono::milliseconds> RetryAfter(const std::string& value) {
-  if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos ||
-      value.size() > 6) {
-    return std::nullopt;
-  }
-  return std::chrono::seconds(std::stoi(value));
+  const std::optional<int> seconds = rest::RetryAfterSeconds(value);
+  if (!seconds) return std::nullopt;
+  return std::chrono::seconds(std::max(0, *seconds));
 }
 
 // As Go prints a whole duration: "2s", "500ms".
@@ -60,87 +59,35 @@ Webhook::Webhook(int index, WebhookOptions options, Reporter report)
     : options_(std::move(options)),
       report_(std::move(report)),
       poster_(options_.target),
-      name_("webhook " + std::to_string(index) + " (" + poster_.name() + ")") {
-  thread_ = std::thread([this] { Run(); });
+      name_("webhook " + std::to_string(index) + " (" + poster_.name() + ")"),
+      queue_(options_.queue, WorkQueue<Item>::WhenFull::kDropOldest) {
+  queue_.Start({[this](Item& item) {
+                  Deliver(item);
+                  counts_.queued = queue_.size();
+                },
+                [this] { poster_.Cancel(); },
+                [this](std::size_t left) {
+                  counts_.dropped += left;
+                  counts_.queued = 0;
+                  report_(name_ + ": " + std::to_string(left) +
+                          " crossing(s) not sent: the watch ended");
+                }});
 }
 
 Webhook::~Webhook() { Stop(std::chrono::milliseconds(0)); }
 
 void Webhook::Send(const Notification& notification) {
-  Item item{notification.state, WebhookBody(options_.format, notification)};
-  std::optional<std::string> dropped;
-  {
-    std::lock_guard lock(mutex_);
-    if (stopping_) return;
-    if (queue_.size() >= options_.queue) {
-      dropped = queue_.front().state;
-      queue_.pop_front();
-      ++counts_.dropped;
-    }
-    queue_.push_back(std::move(item));
-    counts_.queued = queue_.size();
-  }
-  wake_.notify_all();
+  const std::optional<Item> dropped =
+      queue_.Push({notification.state, WebhookBody(options_.format, notification)});
+  counts_.queued = queue_.size();
   if (dropped) {
+    ++counts_.dropped;
     report_(name_ + ": " + std::to_string(options_.queue) + " crossings waiting; dropped the " +
-            "oldest (" + *dropped + ")");
+            "oldest (" + dropped->state + ")");
   }
 }
 
-void Webhook::Stop(std::chrono::milliseconds grace) {
-  {
-    std::lock_guard lock(mutex_);
-    if (!stopping_) {
-      stopping_ = true;
-      deadline_ = std::chrono::steady_clock::now() + grace;
-    }
-  }
-  wake_.notify_all();
-  if (!thread_.joinable()) return;
-  std::unique_lock lock(mutex_);
-  // The thread is given until the deadline for what is queued, then its request ends.
-  if (!wake_.wait_until(lock, deadline_, [&] { return queue_.empty(); })) {
-    lock.unlock();
-    poster_.Cancel();
-  } else {
-    lock.unlock();
-  }
-  if (thread_.joinable()) thread_.join();
-}
-
-bool Webhook::Wait(std::chrono::milliseconds wait) {
-  std::unique_lock lock(mutex_);
-  return !wake_.wait_for(lock, wait, [&] { return stopping_; });
-}
-
-void Webhook::Run() {
-  for (;;) {
-    Item item;
-    {
-      std::unique_lock lock(mutex_);
-      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) return;
-      if (stopping_ && std::chrono::steady_clock::now() >= deadline_) {
-        counts_.dropped += queue_.size();
-        const std::size_t left = queue_.size();
-        queue_.clear();
-        counts_.queued = 0;
-        lock.unlock();
-        wake_.notify_all();
-        report_(name_ + ": " + std::to_string(left) + " crossing(s) not sent: the watch ended");
-        return;
-      }
-      item = queue_.front();
-    }
-    Deliver(item);
-    {
-      std::lock_guard lock(mutex_);
-      if (!queue_.empty()) queue_.pop_front();
-      counts_.queued = queue_.size();
-    }
-    wake_.notify_all();
-  }
-}
+void Webhook::Stop(std::chrono::milliseconds grace) { queue_.Stop(grace); }
 
 void Webhook::Deliver(const Item& item) {
   std::chrono::milliseconds backoff = options_.backoff;
@@ -161,11 +108,7 @@ void Webhook::Deliver(const Item& item) {
       failure = e.what();
     }
     ++counts_.failed;
-    bool stopping;
-    {
-      std::lock_guard lock(mutex_);
-      stopping = stopping_;
-    }
+    const bool stopping = queue_.stopping();
     if (!retry || attempt >= options_.attempts || stopping) {
       ++counts_.dropped;
       report_(name_ + ": the " + item.state + " crossing was not sent: " + failure +
@@ -175,7 +118,7 @@ void Webhook::Deliver(const Item& item) {
     const std::chrono::milliseconds pause = std::min(wait.value_or(backoff), options_.max_backoff);
     report_(name_ + ": " + failure + "; retrying in " + Seconds(pause));
     backoff = std::min(backoff * 2, options_.max_backoff);
-    if (!Wait(pause)) {
+    if (!queue_.Wait(pause)) {
       ++counts_.dropped;
       report_(name_ + ": the " + item.state + " crossing was not sent: the watch ended");
       return;

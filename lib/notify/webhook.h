@@ -2,17 +2,13 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <functional>
-#include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 
 #include "notify/notification.h"
+#include "notify/work_queue.h"
 #include "rest/http_post.h"
 
 namespace pvcwatch::notify {
@@ -72,21 +68,14 @@ class Webhook {
     std::string state;
     std::string body;
   };
-  void Run();
-  void Deliver(const Item& item);             // until the receiver takes it or it is given up
-  bool Wait(std::chrono::milliseconds wait);  // false when stopping ends the wait
+  void Deliver(const Item& item);  // until the receiver takes it or it is given up
 
   WebhookOptions options_;
   Reporter report_;
   rest::Poster poster_;
   std::string name_;
   WebhookCounts counts_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<Item> queue_;
-  bool stopping_ = false;
-  std::chrono::steady_clock::time_point deadline_;
-  std::thread thread_;
+  WorkQueue<Item> queue_;  // last: its thread ends before the rest goes
 };
 
 }  // namespace pvcwatch::notify

@@ -11,6 +11,7 @@
 #include <ostream>
 
 #include "go/httpproxy.h"
+#include "go/net.h"
 #include "rest/config.h"
 #include "rest/errors.h"
 #include "rest/proxy.h"
@@ -58,8 +59,7 @@ Poster::Poster(PostTarget target) : impl_(std::make_unique<Impl>()) {
   e.https = uri.getScheme() == "https";
   e.host = uri.getHost();
   e.port = uri.getPort();
-  const bool ipv6 = e.host.find(':') != std::string::npos;
-  e.host_port = (ipv6 ? "[" + e.host + "]" : e.host) + ":" + std::to_string(e.port);
+  e.host_port = go::JoinHostPort(e.host, std::to_string(e.port));
   impl_->name = uri.getScheme() + "://" + e.host_port;
   impl_->path = uri.getPathEtc().empty() ? "/" : uri.getPathEtc();
   const std::string& info = uri.getUserInfo();

@@ -16,6 +16,7 @@
 #include <ios>
 #include <utility>
 
+#include "go/net.h"
 #include "go/os.h"
 #include "rest/errors.h"
 #include "rest/tls_context.h"
@@ -302,9 +303,7 @@ Endpoint ParseServer(const std::string& server) {
   while (!endpoint.path_prefix.empty() && endpoint.path_prefix.back() == '/') {
     endpoint.path_prefix.pop_back();
   }
-  bool ipv6 = endpoint.host.find(':') != std::string::npos;
-  endpoint.host_port =
-      (ipv6 ? "[" + endpoint.host + "]" : endpoint.host) + ":" + std::to_string(endpoint.port);
+  endpoint.host_port = go::JoinHostPort(endpoint.host, std::to_string(endpoint.port));
   return endpoint;
 }
 
