@@ -184,6 +184,7 @@ class Watch {
   std::string Metrics(metrics::Format format) {
     std::lock_guard lock(mutex_);
     counters_.suppressed = dispatcher_ ? dispatcher_->suppressed() : 0;
+    if (recorder_) counters_.events = {recorder_->recorded(), recorder_->failed()};
     counters_.webhooks.clear();
     for (const auto& webhook : webhooks_) {
       const notify::WebhookCounts& c = webhook->counts();

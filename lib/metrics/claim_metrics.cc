@@ -129,6 +129,16 @@ std::vector<Family> ClaimFamilies(const pvc::Ledger& ledger, const Quantity* max
       families.push_back(std::move(*family));
     }
   }
+  if (counters.events) {
+    Family recorded = Counter("pvcwatch_events_recorded",
+                              "--record-events Events written (created, or counted up).");
+    recorded.samples.push_back({{}, Value(counters.events->recorded)});
+    families.push_back(std::move(recorded));
+    Family events_failed = Counter("pvcwatch_events_failed",
+                                   "--record-events Events dropped: refused, spam, queue full.");
+    events_failed.samples.push_back({{}, Value(counters.events->failed)});
+    families.push_back(std::move(events_failed));
+  }
   return families;
 }
 

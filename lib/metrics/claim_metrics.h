@@ -26,7 +26,12 @@ struct WatchCounters {
     uint64_t sent = 0, failed = 0, dropped = 0, queued = 0;
   };
   std::vector<Webhook> webhooks;
-  uint64_t suppressed = 0;        // crossings --cooldown held back and never sent
+  uint64_t suppressed = 0;  // crossings --cooldown held back and never sent
+  /// --record-events: Events written (created or counted up), and those dropped.
+  struct Events {
+    uint64_t recorded = 0, failed = 0;
+  };
+  std::optional<Events> events;
   double last_event_seconds = 0;  // steady-clock seconds of the last event or watch start
   bool synced = false;
 };

@@ -7,6 +7,7 @@ import json
 import time
 
 import harness
+import scrape
 import test_budgets
 
 
@@ -64,7 +65,9 @@ class EventsTest(harness.ClusterTest):
         self.assertRegex(table, r"Warning\s+ClaimOverage\s+resourcequota/budget")
 
     def test_a_fixed_limit_is_recorded_on_the_namespace(self):
-        w = harness.Watcher(self, ["-n", self.ns, "--max-claims", "1Gi", "--record-events"])
+        scrape.require_parser()
+        w = harness.Watcher(self, ["-n", self.ns, "--max-claims", "1Gi", "--record-events",
+                                   *scrape.METRICS_ARGS])
         w.wait_for("--- PVC Watch")
         self.create_claim("a", "2Gi")
         w.wait_for("Claim overage reached")
@@ -74,6 +77,9 @@ class EventsTest(harness.ClusterTest):
         self.assertEqual(len(found), 1, found)
         self.assertEqual(found[0]["involvedObject"]["kind"], "Namespace")
         self.assertEqual(found[0]["message"], "Claim overage reached: max 1Gi at 2Gi")
+        parsed = scrape.samples(scrape.metrics_port(self, w))
+        self.assertEqual(scrape.value(parsed, "pvcwatch_events_recorded_total"), 1)
+        self.assertEqual(scrape.value(parsed, "pvcwatch_events_failed_total"), 0)
 
     def test_flags(self):
         r = self.pvcwatch("-A", "--record-events")

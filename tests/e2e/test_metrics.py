@@ -5,25 +5,12 @@ kube-apiserver restart; /healthz and /readyz answer for probes."""
 
 import json
 import os
-import re
-import sys
 import time
-import urllib.error
-import urllib.request
 
 import harness
+import scrape
 from harness import gi
-
-try:
-    from prometheus_client.openmetrics import parser as openmetrics_parser
-    from prometheus_client import parser as text_parser
-except ImportError:  # Debian's python3-prometheus-client, under another interpreter
-    sys.path.append("/usr/lib/python3/dist-packages")
-    try:
-        from prometheus_client.openmetrics import parser as openmetrics_parser
-        from prometheus_client import parser as text_parser
-    except ImportError:
-        openmetrics_parser = text_parser = None
+from scrape import openmetrics_parser, text_parser
 
 GI = 1 << 30
 
@@ -31,30 +18,16 @@ GI = 1 << 30
 class MetricsTest(harness.ClusterTest):
     def setUp(self):
         super().setUp()
-        if text_parser is None:
-            harness.prerequisite("prometheus_client is not installed (scripts/setup: "
-                                 "python3-prometheus-client)")
+        scrape.require_parser()
 
     def start(self, *args):
-        w = harness.Watcher(self, ["--metrics-addr", "127.0.0.1:0", *args])
+        w = harness.Watcher(self, [*scrape.METRICS_ARGS, *args])
         w.wait_for("--- PVC Watch")
-        deadline = time.monotonic() + 10
-        while not any("Serving metrics on port" in l for l in w.err_lines):  # a notice: stderr
-            self.assertLess(time.monotonic(), deadline, w.err_lines)
-            time.sleep(0.05)
-        line = next(l for l in w.err_lines if "Serving metrics on port" in l)
-        self.port = int(re.search(r"port (\d+)", line).group(1))
+        self.port = scrape.metrics_port(self, w)
         return w
 
     def get(self, path, accept=None):
-        request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}")
-        if accept:
-            request.add_header("Accept", accept)
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                return response.status, response.headers["Content-Type"], response.read().decode()
-        except urllib.error.HTTPError as e:
-            return e.code, e.headers["Content-Type"], e.read().decode()
+        return scrape.get(self.port, path, accept)
 
     def parse(self, parser, accept=None):
         """name -> {labels tuple: value}, as one of prometheus_client's parsers reads it."""
@@ -65,11 +38,7 @@ class MetricsTest(harness.ClusterTest):
                             content_type)
         else:
             self.assertEqual(content_type, "text/plain; version=0.0.4; charset=utf-8")
-        parsed = {}
-        for family in parser.text_string_to_metric_families(text):
-            for s in family.samples:
-                parsed.setdefault(s.name, {})[tuple(sorted(s.labels.items()))] = s.value
-        return parsed
+        return scrape.parse(parser, text)
 
     def samples(self):
         return self.parse(text_parser)
@@ -82,9 +51,6 @@ class MetricsTest(harness.ClusterTest):
                      "pvcwatch_budget_used", "pvcwatch_crossings_total"):
             self.assertEqual(om.get(name), samples.get(name), name)
 
-    def value(self, samples, name, **labels):
-        return samples.get(name, {}).get(tuple(sorted(labels.items())))
-
     def quota_used(self, ns):
         quota = json.loads(self.kubectl("get", "quota", "budget", "-n", ns, "-o", "json").out)
         return quota.get("status", {}).get("used", {})
@@ -95,8 +61,8 @@ class MetricsTest(harness.ClusterTest):
         deadline = time.monotonic() + 60  # kcm reconnects slowly after a restart
         while True:
             s = self.samples()
-            ours = self.value(s, "pvcwatch_namespace_claimed_bytes", namespace=ns, basis="quota")
-            budget = self.value(s, "pvcwatch_budget_used", namespace=ns, resourcequota="budget",
+            ours = scrape.value(s, "pvcwatch_namespace_claimed_bytes", namespace=ns, basis="quota")
+            budget = scrape.value(s, "pvcwatch_budget_used", namespace=ns, resourcequota="budget",
                                 resource="requests.storage")
             used = self.quota_used(ns).get("requests.storage")
             if ours == expect_gi * GI and budget == ours and used and gi(used) == expect_gi:
@@ -117,37 +83,37 @@ class MetricsTest(harness.ClusterTest):
         self.assertEqual(self.get("/readyz")[0], 200)
         self.assertEqual(self.get("/nope")[0], 404)
         s = self.assert_equal_soon(ns, 30, "start")
-        self.assertEqual(self.value(s, "pvcwatch_budget_limit", namespace=ns,
+        self.assertEqual(scrape.value(s, "pvcwatch_budget_limit", namespace=ns,
                                     resourcequota="budget", resource="requests.storage"),
                          100 * GI)
-        self.assertEqual(self.value(s, "pvcwatch_max_claims_bytes"), float(1 << 50))
-        self.assertEqual(self.value(s, "pvcwatch_synced"), 1)
-        self.assertEqual(self.value(s, "pvcwatch_lists_total"), 1)
+        self.assertEqual(scrape.value(s, "pvcwatch_max_claims_bytes"), float(1 << 50))
+        self.assertEqual(scrape.value(s, "pvcwatch_synced"), 1)
+        self.assertEqual(scrape.value(s, "pvcwatch_lists_total"), 1)
         self.create_claim("b", "50Gi", storage_class="gold")
         self.assert_equal_soon(ns, 80, "after a create")
         # A resize under way: allocatedResources (through /status) is what the quota charges.
         self.kubectl("patch", "pvc", "a", "-n", ns, "--subresource=status", "--type=merge", "-p",
                      '{"status":{"phase":"Bound","allocatedResources":{"storage":"60Gi"}}}')
         s = self.assert_equal_soon(ns, 110, "after an allocation")
-        self.assertEqual(self.value(s, "pvcwatch_budget_over", namespace=ns,
+        self.assertEqual(scrape.value(s, "pvcwatch_budget_over", namespace=ns,
                                     resourcequota="budget", resource="requests.storage"), 1)
-        self.assertEqual(self.value(s, "pvcwatch_crossings_total", type="overage"), 1)
+        self.assertEqual(scrape.value(s, "pvcwatch_crossings_total", type="overage"), 1)
         restart = self.run_cmd([os.path.join(harness.SOURCE_DIR, "scripts", "cluster"),
                                 "restart-apiserver"], timeout=180)
         self.assertEqual(restart.code, 0, restart)
         self.kubectl("delete", "pvc", "b", "-n", ns)
         s = self.assert_equal_soon(ns, 60, "after a restart and a deletion")
-        self.assertEqual(self.value(s, "pvcwatch_crossings_total", type="normal"), 1)
-        self.assertGreaterEqual(self.value(s, "pvcwatch_watch_retries_total"), 1)
+        self.assertEqual(scrape.value(s, "pvcwatch_crossings_total", type="normal"), 1)
+        self.assertGreaterEqual(scrape.value(s, "pvcwatch_watch_retries_total"), 1)
         all_claims = json.loads(self.kubectl("get", "pvc", "-n", ns, "-o", "json").out)["items"]
-        self.assertEqual(self.value(s, "pvcwatch_claims"), len(all_claims))
+        self.assertEqual(scrape.value(s, "pvcwatch_claims"), len(all_claims))
         # Every gold claim, charged as the quota charges it.
         def charge(claim):
             allocated = claim.get("status", {}).get("allocatedResources", {}).get("storage")
             return max(gi(claim["spec"]["resources"]["requests"]["storage"]),
                        gi(allocated) if allocated else 0)
         gold = sum(charge(c) for c in all_claims if c["spec"].get("storageClassName") == "gold")
-        self.assertEqual(self.value(s, "pvcwatch_storageclass_claimed_bytes",
+        self.assertEqual(scrape.value(s, "pvcwatch_storageclass_claimed_bytes",
                                     storageclass="gold", basis="quota"), gold * GI)
         self.assertEqual(w.interrupt(), 0)
 

@@ -10,6 +10,7 @@ import os
 import time
 
 import harness
+import scrape
 from webhook_receiver import Receiver
 
 CROSSINGS = ("OVERAGE", "WARNING", "NORMAL")
@@ -50,11 +51,19 @@ class NotifyTest(harness.ClusterTest):
             time.sleep(0.1)
         return next(l for l in w.err_lines if text in l)
 
+    def webhook_metrics(self, w):
+        """Webhook 1's counters on /metrics, by what they count."""
+        parsed = scrape.samples(scrape.metrics_port(self, w))
+        labels = dict(webhook="1", url=f"https://127.0.0.1:{self.receiver.port}")
+        return {name: scrape.value(parsed, f"pvcwatch_webhook_{name}", **labels)
+                for name in ("sent_total", "failed_total", "dropped_total", "queued")}
+
     def crossings(self, w):
         return [json.loads(l) for l in w.lines if json.loads(l).get("type") in CROSSINGS]
 
     def test_each_crossing_is_posted_once_as_the_json_event(self):
-        w = self.watch("--max-claims", "10Gi", "--warn-at", "80%")
+        scrape.require_parser()
+        w = self.watch("--max-claims", "10Gi", "--warn-at", "80%", *scrape.METRICS_ARGS)
         self.create_claim("a", "9Gi")
         w.wait_for('"type":"WARNING"')
         self.create_claim("b", "2Gi")
@@ -69,6 +78,8 @@ class NotifyTest(harness.ClusterTest):
         for path, headers, _ in self.receiver.requests:
             self.assertEqual(path, "/services/T0/B0/s3cr3t?token=hush")
             self.assertEqual(headers["Content-Type"], "application/json")
+        self.assertEqual(self.webhook_metrics(w), {"sent_total": 3, "failed_total": 0,
+                                                   "dropped_total": 0, "queued": 0})
 
     def test_slack_text(self):
         w = harness.Watcher(self, ["-n", self.ns, "--max-claims", "1Gi", "--webhook",
@@ -99,8 +110,9 @@ class NotifyTest(harness.ClusterTest):
         self.assertEqual(self.receiver.bodies(), self.crossings(w))
 
     def test_a_receiver_that_keeps_failing_is_given_up(self):
+        scrape.require_parser()
         self.receiver.status = 503
-        w = self.watch("--max-claims", "1Gi")
+        w = self.watch("--max-claims", "1Gi", *scrape.METRICS_ARGS)
         self.create_claim("a", "2Gi")
         w.wait_for('"type":"OVERAGE"')
         given_up = self.wait_err(w, "was not sent", 30)
@@ -116,6 +128,9 @@ class NotifyTest(harness.ClusterTest):
         self.assertEqual(len(self.receiver.requests), 6)
         self.assertTrue(any(l.endswith("the normal crossing was not sent: HTTP 400")
                             for l in w.err_lines), w.err_lines)
+        # 5 failed attempts for the overage, 1 for the normal crossing; both given up.
+        self.assertEqual(self.webhook_metrics(w), {"sent_total": 0, "failed_total": 6,
+                                                   "dropped_total": 2, "queued": 0})
 
     def flap(self, times):
         """A total crossing 10Gi up and down `times` times, as fast as kubectl goes."""
@@ -140,8 +155,10 @@ class NotifyTest(harness.ClusterTest):
         self.assertIn("webhook 1 (https://127.0.0.1:", w.err_lines[-1])
 
     def test_a_cooldown_holds_crossings_and_sends_the_state_they_left(self):
+        scrape.require_parser()
         self.create_claim("a", "1Gi")
-        w = self.watch("--max-claims", "10Gi", "--count", "capacity", "--cooldown", "4s")
+        w = self.watch("--max-claims", "10Gi", "--count", "capacity", "--cooldown", "4s",
+                       *scrape.METRICS_ARGS)
         w.wait_for('"name":"a"')
         self.flap(4)  # overage (sent), normal, overage, normal (held)
         while len(self.crossings(w)) < 4:
@@ -161,6 +178,9 @@ class NotifyTest(harness.ClusterTest):
         self.assertTrue(self.receiver.wait_count(3, 10))
         self.wait_err(w, "held back and not sent", 15)
         self.assertEqual(len(self.receiver.requests), 3)
+        # Never sent: the 2 held before the one sent, then the 2 of the flap back.
+        parsed = scrape.samples(scrape.metrics_port(self, w))
+        self.assertEqual(scrape.value(parsed, "pvcwatch_cooldown_suppressed_total"), 4)
 
     def test_bad_flags_name_the_webhook_not_its_url(self):
         r = self.pvcwatch("-n", self.ns, "--webhook", "ftp://user:s3cr3t@example.com/x")
