@@ -1,6 +1,7 @@
 """A watcher's /metrics, as the suites read it: the port from its notice on stderr, and
 the samples as prometheus_client's own parsers (text format, OpenMetrics) read them."""
 
+import os
 import re
 import sys
 import time
@@ -67,3 +68,30 @@ def samples(port):
 
 def value(parsed, name, **labels):
     return parsed.get(name, {}).get(tuple(sorted(labels.items())))
+
+
+def promlint():
+    """tests/oracle/promlint (promtool check metrics' rules), built once per source into the
+    cache, with the test bed's Go and the module proxy."""
+    import hashlib
+    import shutil
+    import subprocess
+    source = os.path.join(harness.SOURCE_DIR, "tests", "oracle", "promlint")
+    digest = hashlib.sha256()
+    for name in ("go.mod", "go.sum", "main.go"):
+        with open(os.path.join(source, name), "rb") as f:
+            digest.update(f.read())
+    cache = os.environ.get("XDG_CACHE_HOME", os.path.join(os.path.expanduser("~"), ".cache"))
+    binary = os.path.join(cache, "kubectl-pvcwatch", f"promlint-{digest.hexdigest()[:12]}")
+    if os.path.exists(binary):
+        return binary
+    if shutil.which("go") is None:
+        harness.prerequisite("go is not on PATH: tests/oracle/promlint cannot be built")
+    os.makedirs(os.path.dirname(binary), exist_ok=True)
+    built = subprocess.run(["go", "build", "-o", binary + ".tmp", "."], cwd=source,
+                           env=dict(os.environ, GOTOOLCHAIN="local"), capture_output=True,
+                           text=True, timeout=400)
+    if built.returncode != 0:
+        raise AssertionError(f"building tests/oracle/promlint failed: {built.stderr}")
+    os.replace(binary + ".tmp", binary)
+    return binary

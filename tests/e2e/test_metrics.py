@@ -117,6 +117,26 @@ class MetricsTest(harness.ClusterTest):
                                     storageclass="gold", basis="quota"), gold * GI)
         self.assertEqual(w.interrupt(), 0)
 
+    def test_promtools_rules_find_nothing(self):
+        """Every family (budgets, webhooks, cooldown, Events) through the rules of
+        `promtool check metrics`, and Prometheus' own text parser."""
+        lint = scrape.promlint()
+        self.kubectl("create", "quota", "budget", "-n", self.ns, "--hard=requests.storage=1Gi")
+        self.create_claim("a", "2Gi", storage_class="gold")
+        self.start("-n", self.ns, "--max-claims", "quota", "--record-events", "--cooldown",
+                   "1m", "--webhook", "https://127.0.0.1:1/hook")
+        status, _, text = self.get("/metrics")
+        self.assertEqual(status, 200)
+        for family in ("pvcwatch_budget_used", "pvcwatch_webhook_sent_total",
+                       "pvcwatch_events_recorded_total", "pvcwatch_cooldown_suppressed_total"):
+            self.assertIn(f"\n{family}", text)
+        r = self.run_cmd([lint], stdin=text)
+        self.assertEqual((r.code, r.out, r.err), (0, "", ""))
+        # The check can fail: a counter without _total is one of its problems.
+        r = self.run_cmd([lint], stdin="# HELP x_bytes X.\n# TYPE x_bytes counter\nx_bytes 1\n")
+        self.assertEqual(r.code, 3, r)
+        self.assertIn('counter metrics should have "_total" suffix', r.out)
+
     def test_a_taken_address_is_one_clear_error(self):
         import socket
         held = socket.socket()
