@@ -105,7 +105,7 @@ class InClusterTest(harness.ClusterTest):
             harness.prerequisite(f"no release binary at {RELEASE_BINARY} (scripts/package "
                                  f"--platforms linux_amd64 with PVCWATCH_RELEASE_DIR="
                                  f"{os.path.join(PACKAGE_DIR, 'release')})")
-        self.binary = RELEASE_BINARY
+        self.binary = self.plugin = RELEASE_BINARY  # what the image holds, and Watcher runs
         with open(self.cluster_file("apiserver.port")) as f:
             self.port = f.read().strip()
         self.server = f"https://127.0.0.1:{self.port}"
@@ -402,8 +402,9 @@ class RbacTest(InClusterTest):
     def test_without_the_binding(self):
         self.kubectl("delete", "clusterrolebinding", "pvcwatch")
         self.wait_rbac(self.expect_all(allowed=False))
-        self.fails_as_kubectl(["get", "pvc", "-A"],
-                              forbidden("list", "persistentvolumeclaims"))
+        # The quotas are listed first (the budgets must exist before the claims count).
+        self.fails_as_kubectl(["get", "resourcequotas", "-A"],
+                              forbidden("list", "resourcequotas"))
 
     def crossing(self, w, over):
         self.set_quota(self.ns, "budget", {"requests.storage": "5Gi" if over else "10Gi"})
@@ -429,15 +430,18 @@ class RbacTest(InClusterTest):
         w = self.watch(local_metrics(deployment_args()), self.in_cluster_env())
         w.wait_for("--- PVC Watch")
         self.crossing(w, over=True)
+        # The notice carries the server's message; kubectl prints it after its prefix.
         ours = self.not_recorded(w, "ClaimOverage")
-        self.assertEqual(ours, forbidden("create", "events", self.ns))
-        # kubectl's create says which input it was creating; the server's words follow.
+        self.assertEqual("Error from server (Forbidden): " + ours,
+                         forbidden("create", "events", self.ns))
+        # kubectl's create also says which input it was creating.
         event = {"apiVersion": "v1", "kind": "Event",
                  "metadata": {"name": "probe", "namespace": self.ns},
                  "involvedObject": {"kind": "Namespace", "name": self.ns}}
         theirs = self.token_kubectl("create", "-f", "-", stdin=json.dumps(event))
         self.assertEqual(theirs.code, 1, theirs)
-        self.assertEqual(theirs.err.replace('error when creating "STDIN": ', ""), ours + "\n")
+        self.assertEqual(theirs.err, 'Error from server (Forbidden): error when creating '
+                         f'"STDIN": {ours}\n')
         self.assertIsNone(w.proc.poll(), "the watch goes on")
 
     def test_without_patching_events(self):
@@ -452,11 +456,15 @@ class RbacTest(InClusterTest):
         self.crossing(w, over=True)  # the same crossing again: client-go patches its count
         ours = self.not_recorded(w, "ClaimOverage")
         name = overage["metadata"]["name"]
-        self.assertEqual(ours, forbidden("patch", "events", self.ns, name))
-        theirs = self.token_kubectl("patch", "event", name, "-n", self.ns, "--type=strategic",
-                                    "-p", '{"count": 2}')
+        self.assertEqual("Error from server (Forbidden): " + ours,
+                         forbidden("patch", "events", self.ns, name))
+        # (-f, not the name: by name kubectl reads the Event before it patches it.)
+        event = {"apiVersion": "v1", "kind": "Event",
+                 "metadata": {"name": name, "namespace": self.ns}}
+        theirs = self.token_kubectl("patch", "-f", "-", "--type=strategic", "-p",
+                                    '{"count": 2}', stdin=json.dumps(event))
         self.assertEqual(theirs.code, 1, theirs)
-        self.assertEqual(theirs.err, ours + "\n")
+        self.assertEqual(theirs.err, f"Error from server (Forbidden): {ours}\n")
         self.assertIsNone(w.proc.poll(), "the watch goes on")
 
 
