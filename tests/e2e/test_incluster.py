@@ -282,9 +282,8 @@ class ServiceAccountTest(InClusterTest):
     def test_runs_in_cluster_with_a_token_from_the_token_request_api(self):
         w = self.run_as_deployed(self.in_cluster_env())
         rss, hwm = self.rss(w.proc.pid)
+        # A figure for README's sizing, not a test: memory targets live in benchmarks.
         print(f"\nin-cluster RSS {rss / MI:.1f} MiB, peak {hwm / MI:.1f} MiB", file=sys.stderr)
-        # The Deployment's memory request (the bed holds at most a few thousand claims).
-        self.assertLess(hwm, 32 * MI)
         self.assertEqual(w.interrupt(signal_term()), 0, w.err_lines)
 
     def test_the_token_is_the_service_accounts(self):
@@ -605,7 +604,6 @@ class ImageTest(InClusterTest):
         self.assertIn("ro", mount[5].split(","), mount)
         rss, hwm = self.rss(pid)
         print(f"\nimage RSS {rss / MI:.1f} MiB, peak {hwm / MI:.1f} MiB", file=sys.stderr)
-        self.assertLess(hwm, 32 * MI)
         self.assertEqual(w.interrupt(signal_term()), 0, w.err_lines)
 
 
