@@ -155,11 +155,12 @@ class ClusterTest(unittest.TestCase):
 
 
 class Watcher:
-    """`kubectl-pvcwatch` running in the background; its stdout read line by line."""
+    """`kubectl-pvcwatch` (or `program`, which runs it) in the background; its stdout read
+    line by line."""
 
-    def __init__(self, test, args, env=None):
+    def __init__(self, test, args, env=None, program=None):
         self.test = test
-        self.proc = subprocess.Popen([test.plugin, *args], env=env or test.env,
+        self.proc = subprocess.Popen([program or test.plugin, *args], env=env or test.env,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.lines = []
         self.err_lines = []
