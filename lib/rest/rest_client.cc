@@ -18,6 +18,7 @@
 #include "go/strings.h"
 #include "rest/errors.h"
 #include "rest/exec_authenticator.h"
+#include "rest/line_reader.h"
 #include "rest/proxy.h"
 #include "rest/retry.h"
 #include "rest/session.h"
@@ -86,28 +87,14 @@ class PocoLineStream : public LineStream {
  public:
   PocoLineStream(Exchange exchange, size_t max_line, Endpoint endpoint, SessionOptions options)
       : exchange_(std::move(exchange)),
-        max_line_(max_line),
+        // Straight from the streambuf so socket exceptions reach us instead of badbit.
+        lines_(*exchange_.body->rdbuf(), max_line, endpoint.host_port),
         endpoint_(std::move(endpoint)),
         options_(std::move(options)) {}
 
   std::optional<std::string> NextLine() override {
-    std::string line;
     try {
-      // Straight from the streambuf so socket exceptions reach us instead of badbit.
-      std::streambuf* buf = exchange_.body->rdbuf();
-      for (;;) {
-        int c = buf->sbumpc();
-        if (c == std::char_traits<char>::eof()) {
-          if (line.empty()) return std::nullopt;
-          return line;
-        }
-        if (c == '\n') return line;
-        if (line.size() >= max_line_) {
-          throw ConnectionError(endpoint_.host_port,
-                                "watch event longer than " + std::to_string(max_line_) + " bytes");
-        }
-        line.push_back(static_cast<char>(c));
-      }
+      return lines_.Next();
     } catch (...) {
       RethrowAsConnectionError(endpoint_, options_);
     }
@@ -115,7 +102,7 @@ class PocoLineStream : public LineStream {
 
  private:
   Exchange exchange_;
-  size_t max_line_;
+  LineReader lines_;
   Endpoint endpoint_;
   SessionOptions options_;
 };
