@@ -50,12 +50,15 @@ void Ledger::Put(Claim claim, const json::Value& object) {
     Count(claim, +1);
     order_.push_back(claim.uid);
     Change change{Change::Kind::kAdded, claim, std::nullopt, object};
-    const Claim& stored = claims_.emplace(claim.uid, std::move(claim)).first->second;
+    std::string uid = claim.uid;
+    const Claim& stored =
+        claims_.emplace(std::move(uid), Counted{std::move(claim), order_.size() - 1})
+            .first->second.claim;
     Observe(nullptr, &stored);
     if (on_change_) on_change_(change);
     return;
   }
-  Claim& counted = it->second;
+  Claim& counted = it->second.claim;
   bool resized = !SameSize(counted.size, claim.size);
   std::optional<Quantity> previous = counted.size;
   Count(counted, -1);
@@ -83,9 +86,11 @@ void Ledger::Delete(const json::Value& object) {
   }
   auto it = claims_.find(uid);
   if (it == claims_.end()) return;
-  Claim removed = std::move(it->second);
+  Claim removed = std::move(it->second.claim);
+  order_[it->second.position].clear();
+  ++holes_;
   claims_.erase(it);
-  std::erase(order_, uid);
+  Compact();
   Count(removed, -1);
   Observe(&removed, nullptr);
   if (on_change_) {
@@ -104,7 +109,8 @@ void Ledger::ReplacePage(const std::vector<json::Value>& objects) {
     if (!claim) continue;
     // Keep the JSON only of what a relist will announce, not of the whole cluster.
     auto counted = claims_.find(claim->uid);
-    if (synced_ && (counted == claims_.end() || !SameSize(counted->second.size, claim->size))) {
+    if (synced_ &&
+        (counted == claims_.end() || !SameSize(counted->second.claim.size, claim->size))) {
       pending_objects_[claim->uid] = object;
     }
     pending_.push_back(std::move(*claim));
@@ -112,32 +118,35 @@ void Ledger::ReplacePage(const std::vector<json::Value>& objects) {
 }
 
 void Ledger::EndReplace(const std::string&) {
-  std::unordered_map<std::string, Claim> old = std::move(claims_);
+  std::unordered_map<std::string, Counted> old = std::move(claims_);
   claims_.clear();
   order_.clear();
+  holes_ = 0;
   // A UID listed twice (a broken server, or a hand-made --from-file input) is counted
   // once, as its last entry, in the place of its first; the changes announced are
   // those of what ends up counted.
   for (Claim& claim : pending_) {
-    std::string uid = claim.uid;
-    if (claims_.insert_or_assign(uid, std::move(claim)).second) order_.push_back(std::move(uid));
+    auto [it, inserted] = claims_.try_emplace(claim.uid, Counted{Claim{}, order_.size()});
+    if (inserted) order_.push_back(claim.uid);
+    it->second.claim = std::move(claim);
   }
   pending_.clear();
   std::vector<Change> changes;
   for (const std::string& uid : order_) {
-    const Claim& claim = claims_.at(uid);
+    const Claim& claim = claims_.at(uid).claim;
     auto before = old.find(uid);
-    Observe(before == old.end() ? nullptr : &before->second, &claim);
-    if (before == old.end()) {
+    const Claim* was = before == old.end() ? nullptr : &before->second.claim;
+    Observe(was, &claim);
+    if (!was) {
       changes.push_back(Change{Change::Kind::kAdded, claim, std::nullopt, pending_objects_[uid]});
-    } else if (!SameSize(before->second.size, claim.size)) {
-      changes.push_back(
-          Change{Change::Kind::kResized, claim, before->second.size, pending_objects_[uid]});
+    } else if (!SameSize(was->size, claim.size)) {
+      changes.push_back(Change{Change::Kind::kResized, claim, was->size, pending_objects_[uid]});
     }
   }
   pending_objects_.clear();
-  for (auto& [uid, claim] : old) {
+  for (auto& [uid, counted] : old) {
     if (claims_.count(uid) == 0) {
+      Claim& claim = counted.claim;
       Observe(&claim, nullptr);
       json::Value metadata;
       metadata.Set("name", json::Value::String(claim.name));
@@ -164,7 +173,23 @@ void Ledger::Recount() {
   total_ = Quantity();
   by_namespace_.clear();
   by_class_.clear();
-  for (const std::string& uid : order_) Count(claims_.at(uid), +1);
+  for (const std::string& uid : order_) {
+    if (!uid.empty()) Count(claims_.at(uid).claim, +1);
+  }
+}
+
+void Ledger::Compact() {
+  // Amortized: each compaction is paid for by the deletes that made half of order_ holes.
+  if (holes_ < 64 || holes_ * 2 < order_.size()) return;
+  size_t kept = 0;
+  for (std::string& uid : order_) {
+    if (uid.empty()) continue;
+    claims_.at(uid).position = kept;
+    if (&order_[kept] != &uid) order_[kept] = std::move(uid);
+    ++kept;
+  }
+  order_.resize(kept);
+  holes_ = 0;
 }
 
 }  // namespace pvcwatch::pvc

@@ -70,6 +70,8 @@ class Ledger : public watch::Store {
   void Count(const Claim& claim, int sign);
   void Put(Claim claim, const json::Value& object);
   void Recount();
+  /// Drops the places of deleted claims from order_ once they are half of it.
+  void Compact();
 
   void Observe(const Claim* before, const Claim* after) const {
     if (observer_) observer_(before, after);
@@ -79,8 +81,15 @@ class Ledger : public watch::Store {
   WarningListener on_warning_;
   ClaimObserver observer_;
   Basis basis_;
-  std::unordered_map<std::string, Claim> claims_;
-  std::vector<std::string> order_;  // UIDs in list order, so a recount sums as listed
+  struct Counted {
+    Claim claim;
+    size_t position;  // its place in order_
+  };
+  std::unordered_map<std::string, Counted> claims_;
+  // UIDs in list order, so a recount sums as listed; a deleted claim leaves an empty UID
+  // (a counted claim always has one) until Compact, so a delete costs no linear erase.
+  std::vector<std::string> order_;
+  size_t holes_ = 0;  // empty places in order_
   Quantity total_;
   std::map<std::string, Quantity> by_namespace_;
   std::map<std::string, Quantity> by_class_;

@@ -13,11 +13,13 @@
 #include <set>
 #include <sstream>
 #include <utility>
+#include <vector>
 
 #include "go/os.h"
 #include "go/strings.h"
 #include "rest/errors.h"
 #include "rest/exec_authenticator.h"
+#include "rest/line_reader.h"
 #include "rest/proxy.h"
 #include "rest/retry.h"
 #include "rest/session.h"
@@ -79,35 +81,32 @@ struct Exchange {
   std::unique_ptr<Poco::Net::HTTPClientSession> session;
   std::istream* body = nullptr;
   Response head;
+  bool keep_alive = false;  // the server keeps the connection open after the body
   OpenSocket open;
 };
+
+// A connection kept alive between requests, and the TLS context it was made with.
+struct IdleSession {
+  std::unique_ptr<Poco::Net::HTTPClientSession> session;
+  Poco::Net::Context::Ptr tls;
+};
+
+// Idle connections kept: the claims' and the quotas' reflectors list at the same time,
+// each then holding one for its watch.
+constexpr size_t kMaxIdleSessions = 2;
 
 class PocoLineStream : public LineStream {
  public:
   PocoLineStream(Exchange exchange, size_t max_line, Endpoint endpoint, SessionOptions options)
       : exchange_(std::move(exchange)),
-        max_line_(max_line),
+        // Straight from the streambuf so socket exceptions reach us instead of badbit.
+        lines_(*exchange_.body->rdbuf(), max_line, endpoint.host_port),
         endpoint_(std::move(endpoint)),
         options_(std::move(options)) {}
 
   std::optional<std::string> NextLine() override {
-    std::string line;
     try {
-      // Straight from the streambuf so socket exceptions reach us instead of badbit.
-      std::streambuf* buf = exchange_.body->rdbuf();
-      for (;;) {
-        int c = buf->sbumpc();
-        if (c == std::char_traits<char>::eof()) {
-          if (line.empty()) return std::nullopt;
-          return line;
-        }
-        if (c == '\n') return line;
-        if (line.size() >= max_line_) {
-          throw ConnectionError(endpoint_.host_port,
-                                "watch event longer than " + std::to_string(max_line_) + " bytes");
-        }
-        line.push_back(static_cast<char>(c));
-      }
+      return lines_.Next();
     } catch (...) {
       RethrowAsConnectionError(endpoint_, options_);
     }
@@ -115,7 +114,7 @@ class PocoLineStream : public LineStream {
 
  private:
   Exchange exchange_;
-  size_t max_line_;
+  LineReader lines_;
   Endpoint endpoint_;
   SessionOptions options_;
 };
@@ -132,7 +131,38 @@ struct RestClient::Impl {
   std::mutex mutex;           // guards what follows
   std::string exec_key_pair;  // the certificate and key the exec TLS context holds
   Poco::Net::Context::Ptr exec_tls;
-  std::string file_token;  // the last token read from bearer_token_file
+  std::string file_token;         // the last token read from bearer_token_file
+  std::vector<IdleSession> idle;  // connections that answered and can serve another GET
+
+  // A kept-alive connection made with `tls`, or null. Those made with another context
+  // (an exec plugin's rotated certificate) are closed, as client-go does.
+  std::unique_ptr<Poco::Net::HTTPClientSession> TakeIdle(const Poco::Net::Context::Ptr& tls) {
+    if (open_sockets->cancelled()) return nullptr;
+    std::vector<IdleSession> closing;
+    std::lock_guard<std::mutex> lock(mutex);
+    std::unique_ptr<Poco::Net::HTTPClientSession> session;
+    for (IdleSession& kept : idle) {
+      if (kept.tls != tls) {
+        closing.push_back(std::move(kept));
+      } else if (!session) {
+        session = std::move(kept.session);
+      }
+    }
+    std::erase_if(idle, [](const IdleSession& kept) { return !kept.session; });
+    return session;
+  }
+
+  // Keeps the connection of an answer read to its end for the next GET.
+  void PutIdle(Exchange& exchange, const Auth& auth) {
+    if (!exchange.keep_alive || !exchange.session->connected() || open_sockets->cancelled()) {
+      return;
+    }
+    exchange.open = OpenSocket();
+    std::lock_guard<std::mutex> lock(mutex);
+    if (idle.size() < kMaxIdleSessions) {
+      idle.push_back(IdleSession{std::move(exchange.session), auth.tls});
+    }
+  }
 
   std::string BearerToken() {
     if (config.bearer_token_file.empty()) return config.bearer_token;
@@ -238,20 +268,39 @@ struct RestClient::Impl {
     }
     SessionOptions options = Options(auth, read_timeout);
     Exchange exchange;
-    exchange.session = NewSession(endpoint, options);
-    try {
-      ClearVerificationError();
-      exchange.session->sendRequest(request) << out.body;
-      exchange.open = OpenSocket(open_sockets, exchange.session->socket().impl()->sockfd());
-      Poco::Net::HTTPResponse response;
-      exchange.body = &exchange.session->receiveResponse(response);
-      exchange.head.status = static_cast<int>(response.getStatus());
-      exchange.head.content_type = response.getContentType();
-      exchange.head.retry_after = response.get("Retry-After", "");
-    } catch (...) {
-      RethrowAsConnectionError(endpoint, options);
+    // Only a GET goes on a connection used before: it is the request that may be sent
+    // again when that connection turns out closed (Go's rule for idempotent requests).
+    const bool get = out.method == Poco::Net::HTTPRequest::HTTP_GET;
+    exchange.session = get ? TakeIdle(auth.tls) : nullptr;
+    bool reused = exchange.session != nullptr;
+    if (reused) {
+      SetTimeouts(*exchange.session, endpoint, options);
+    } else {
+      exchange.session = NewSession(endpoint, options);
     }
-    return exchange;
+    for (;;) {
+      try {
+        ClearVerificationError();
+        exchange.session->sendRequest(request) << out.body;
+        exchange.open = OpenSocket(open_sockets, exchange.session->socket().impl()->sockfd());
+        Poco::Net::HTTPResponse response;
+        exchange.body = &exchange.session->receiveResponse(response);
+        exchange.head.status = static_cast<int>(response.getStatus());
+        exchange.head.content_type = response.getContentType();
+        exchange.head.retry_after = response.get("Retry-After", "");
+        exchange.keep_alive = response.getKeepAlive();
+        return exchange;
+      } catch (...) {
+        // A kept-alive connection the server closed while it was idle (its idle
+        // timeout, a restart) fails before any byte of an answer: once more, on a new one.
+        if (!reused || open_sockets->cancelled() || !ClosedBeforeAnswering()) {
+          RethrowAsConnectionError(endpoint, options);
+        }
+      }
+      reused = false;
+      exchange.open = OpenSocket();
+      exchange.session = NewSession(endpoint, options);
+    }
   }
 
   void ReadBody(Exchange& exchange, const Auth& auth) {
@@ -333,6 +382,7 @@ Response RestClient::Send(const std::string& method, const std::string& path_and
     Auth auth = impl_->Authenticate();
     Exchange exchange = impl_->Send(out, path_and_query, accept, auth, std::chrono::seconds(60));
     impl_->ReadBody(exchange, auth);
+    impl_->PutIdle(exchange, auth);
     if (!reauthenticated && impl_->RetryAfter(exchange.head, auth)) {
       reauthenticated = true;
       continue;
@@ -356,6 +406,7 @@ std::unique_ptr<LineStream> RestClient::Stream(const std::string& path_and_query
                                               impl_->Options(auth, read_timeout));
     }
     impl_->ReadBody(exchange, auth);
+    impl_->PutIdle(exchange, auth);
     if (!retried && impl_->RetryAfter(exchange.head, auth)) continue;
     head = std::move(exchange.head);
     return nullptr;

@@ -326,13 +326,39 @@ std::unique_ptr<Poco::Net::HTTPClientSession> NewSession(const Endpoint& endpoin
   } else {
     session = std::make_unique<DialingSession>(endpoint, options);
   }
+  session->setKeepAlive(true);
+  SetTimeouts(*session, endpoint, options);
+  return session;
+}
+
+void SetTimeouts(Poco::Net::HTTPClientSession& session, const Endpoint& endpoint,
+                 const SessionOptions& options) {
   // Over TLS, Poco 1.11 waits out the socket's receive timeout in recv and then once
   // more in its poll before giving up (SecureSocketImpl::mustRetry), so a silence is
   // detected after twice the setting: give it half.
   std::chrono::milliseconds receive = options.receive_timeout;
   if (endpoint.https) receive = std::max(receive / 2, std::chrono::milliseconds(1));
-  session->setTimeout(Span(options.connect_timeout), Span(options.connect_timeout), Span(receive));
-  return session;
+  session.setTimeout(Span(options.connect_timeout), Span(options.connect_timeout), Span(receive));
+  // The connection got its timeouts when it was made (connect above): a session used
+  // again for a watch, or after one, gets this request's.
+  if (session.connected()) {
+    session.socket().setReceiveTimeout(Span(receive));
+    session.socket().setSendTimeout(Span(options.connect_timeout));
+  }
+}
+
+bool ClosedBeforeAnswering() {
+  try {
+    throw;
+  } catch (const Poco::Net::NoMessageException&) {
+    return true;  // the connection ended before a status line (Go: io.EOF on a reused conn)
+  } catch (const Poco::Net::ConnectionResetException&) {
+    return true;
+  } catch (const Poco::Net::SSLConnectionUnexpectedlyClosedException&) {
+    return true;
+  } catch (...) {
+    return false;
+  }
 }
 
 void RethrowAsConnectionError(const Endpoint& endpoint, const SessionOptions& options) {

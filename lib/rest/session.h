@@ -75,9 +75,20 @@ struct SessionOptions {
   std::shared_ptr<OpenSockets> sockets;  // where connections register to be cancellable
 };
 
-/// A new, unconnected session; it connects with the first request.
+/// A new, unconnected session kept alive between requests (HTTP/1.1 keep-alive); it
+/// connects with the first request, and again when the server closed the connection.
 std::unique_ptr<Poco::Net::HTTPClientSession> NewSession(const Endpoint& endpoint,
                                                          const SessionOptions& options);
+
+/// Gives a session (and its connection, when it has one: a session used again) the
+/// timeouts of `options`, as NewSession does.
+void SetTimeouts(Poco::Net::HTTPClientSession& session, const Endpoint& endpoint,
+                 const SessionOptions& options);
+
+/// True when the exception being handled, raised by a request on a connection that had
+/// already served one, says the server had closed it before answering (no byte of a
+/// response came): Go's http.Transport retries such a request once on a new connection.
+bool ClosedBeforeAnswering();
 
 /// Rethrows the exception being handled as a ConnectionError worded as Go's net and
 /// crypto/tls errors (what kubectl prints after "Unable to connect to the server: ").

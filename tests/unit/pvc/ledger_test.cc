@@ -129,6 +129,58 @@ BOOST_AUTO_TEST_CASE(totals_per_namespace_and_class) {
   BOOST_TEST(r.ledger.class_totals().at("fast").IsZero());
 }
 
+BOOST_AUTO_TEST_CASE(deletes_in_any_order_keep_totals_exact_and_relists_sum_in_list_order) {
+  // Enough claims that deleted places are compacted away more than once; sizes in both
+  // suffixes so that the order of a sum shows in the total's format.
+  constexpr int kClaims = 600;
+  auto object = [](int i) {
+    return ClaimObject("u" + std::to_string(i), "c" + std::to_string(i),
+                       std::to_string(i % 7 + 1) + (i % 2 ? "G" : "Gi"),
+                       "ns" + std::to_string(i % 3));
+  };
+  auto sum_of = [&](const std::vector<int>& ids) {
+    Quantity total;
+    for (int i : ids) total.Add(Quantity::Parse(std::to_string(i % 7 + 1) + (i % 2 ? "G" : "Gi")));
+    return total;
+  };
+  Recorder r;
+  r.List({});
+  std::vector<int> live;
+  for (int i = 0; i < kClaims; ++i) {
+    r.ledger.Add(object(i));
+    live.push_back(i);
+  }
+  // Deletes in a scrambled order (a stride prime to the count), new claims in between.
+  int next = kClaims;
+  for (int k = 0; k < kClaims - 10; ++k) {
+    const int i = static_cast<int>((static_cast<long>(k) * 347) % kClaims);
+    r.ledger.Delete(object(i));
+    std::erase(live, i);
+    if (k % 50 == 0) {
+      r.ledger.Add(object(next));
+      live.push_back(next++);
+    }
+    BOOST_TEST_REQUIRE(r.ledger.total().Cmp(sum_of(live)) == 0);
+  }
+  BOOST_TEST(r.ledger.size() == live.size());
+  // A relist of the survivors in a new order announces nothing and sums in that order.
+  std::vector<json::Value> page;
+  for (auto it = live.rbegin(); it != live.rend(); ++it) page.push_back(object(*it));
+  const size_t announced = r.lines.size();
+  r.List(page);
+  BOOST_TEST(r.lines.size() == announced);
+  Recorder fresh;
+  fresh.List(page);
+  BOOST_TEST(r.ledger.total().String() == fresh.ledger.total().String());
+  BOOST_TEST(r.ledger.total().String() == sum_of({live.rbegin(), live.rend()}).String());
+  BOOST_TEST(r.ledger.namespace_totals().at("ns1").String() ==
+             fresh.ledger.namespace_totals().at("ns1").String());
+  // Deleting every survivor, last listed first, leaves nothing counted.
+  for (int i : live) r.ledger.Delete(object(i));
+  BOOST_TEST(r.ledger.size() == 0u);
+  BOOST_TEST(r.ledger.total().IsZero());
+}
+
 BOOST_AUTO_TEST_CASE(malformed_request_is_reported_and_skipped) {
   Recorder r;
   r.List({ClaimObject("u1", "a", "50Gi"), ClaimObject("u2", "bad", "lots")});
