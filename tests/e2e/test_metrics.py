@@ -121,8 +121,9 @@ class MetricsTest(harness.ClusterTest):
         """Every family (budgets, webhooks, cooldown, Events) through the rules of
         `promtool check metrics`, and Prometheus' own text parser."""
         lint = scrape.promlint()
-        self.kubectl("create", "quota", "budget", "-n", self.ns, "--hard=requests.storage=1Gi")
+        # The claim first: a quota already enforced would refuse it.
         self.create_claim("a", "2Gi", storage_class="gold")
+        self.kubectl("create", "quota", "budget", "-n", self.ns, "--hard=requests.storage=1Gi")
         self.start("-n", self.ns, "--max-claims", "quota", "--record-events", "--cooldown",
                    "1m", "--webhook", "https://127.0.0.1:1/hook")
         status, _, text = self.get("/metrics")
