@@ -12,7 +12,6 @@ root for the chroot; without them the tests skip with the reason (and fail in CI
 
 import json
 import os
-import re
 import shutil
 import stat
 import subprocess
@@ -20,10 +19,9 @@ import sys
 import tarfile
 import tempfile
 import time
-import urllib.error
-import urllib.request
 
 import harness
+import scrape
 import test_budgets
 from release import PACKAGE_DIR
 
@@ -154,19 +152,11 @@ class InClusterTest(harness.ClusterTest):
     # -- the watcher's endpoints
 
     def metrics_port(self, w):
-        deadline = time.monotonic() + 20
-        while not any("Serving metrics on port" in l for l in w.err_lines):
-            self.assertLess(time.monotonic(), deadline, w.err_lines)
-            time.sleep(0.05)
-        line = next(l for l in w.err_lines if "Serving metrics on port" in l)
-        return int(re.search(r"port (\d+)", line).group(1))
+        return scrape.metrics_port(self, w, timeout=20)
 
     def get(self, port, path):
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as r:
-                return r.status, r.read().decode()
-        except urllib.error.HTTPError as e:
-            return e.code, e.read().decode()
+        status, _, body = scrape.get(port, path)
+        return status, body
 
     def wait_ready(self, port):
         deadline = time.monotonic() + 30
@@ -176,15 +166,8 @@ class InClusterTest(harness.ClusterTest):
 
     def sample(self, port, name, **labels):
         """The value of one series on /metrics, or None."""
-        _, text = self.get(port, "/metrics")
-        for line in text.splitlines():
-            m = re.fullmatch(r"(\w+)(?:\{(.*)\})? (\S+)", line)
-            if not m or m.group(1) != name:
-                continue
-            have = dict(re.findall(r'(\w+)="((?:[^"\\]|\\.)*)"', m.group(2) or ""))
-            if all(have.get(k) == v for k, v in labels.items()):
-                return float(m.group(3))
-        return None
+        scrape.require_parser()
+        return scrape.value(scrape.samples(port), name, **labels)
 
     def events(self, reason, count=1, timeout=20):
         """pvcwatch's Events with `reason` in the test's namespace, once one reached count."""
