@@ -65,7 +65,8 @@ struct Options {
   bool show_kind = false;
   std::vector<std::string> label_columns;  // -L, each comma-separated value split
   std::string sort_by;
-  long long chunk_size = 500;  // kubectl's DefaultChunkSize; 0: one request
+  long long chunk_size = 500;     // kubectl's DefaultChunkSize; 0: one request
+  bool chunk_size_given = false;  // --chunk-size was given: list in pages of that size
   bool output_watch_events = false;
   bool watch_only = false;
   std::string exec;

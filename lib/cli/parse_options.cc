@@ -291,6 +291,8 @@ Options ParseOptions(int argc, const char* const argv[]) {
     }
   }
 
+  options.chunk_size_given = result.count("chunk-size") > 0;
+
   // Not usage errors: kubectl's printer flags reject these after parsing, so kubectl
   // prints them alone, without the pointer to --help.
   if (!options.from_file.empty()) options.once = true;

@@ -30,6 +30,7 @@
 #include "print/terminal_escape.h"
 #include "print/yaml_printer.h"
 #include "pvc/budgets.h"
+#include "pvc/claim_protobuf.h"
 #include "pvc/ledger.h"
 #include "pvc/threshold.h"
 #include "quantity/quantity.h"
@@ -138,6 +139,7 @@ class Listing {
       SortListPage(collected_, options_.sort_by, printers_.table != nullptr);
       Show(collected_);
     }
+    if (printers_.table) printers_.table->Flush();
     // kubectl get -w flushes its writer once, after the first list.
     if (printers_.objects && !options_.once) {
       printers_.objects->Flush();
@@ -295,15 +297,39 @@ std::string ListQuotas(watch::ListerWatcher& lister, const std::string& namespac
   return version;
 }
 
-// The first list of claims, printed as it arrives; returns its resourceVersion.
+// The whole list at once, when the table's cells are computed here: a one-claim Table
+// shows the server's columns are ours, then one protobuf list is read as it arrives.
+// nullopt when the server's columns or answers are not for that: list in pages.
+std::optional<std::string> ListStreamed(watch::RestListerWatcher& lister, const watch::Scope& scope,
+                                        Listing& listing) {
+  lister.set_as_table(true);
+  const watch::ListPage probe = lister.List(scope, 1, "");
+  lister.set_as_table(false);
+  if (probe.table.IsNull() || !print::HasLocalColumns(probe.table)) return std::nullopt;
+  return lister.ListStreamed(
+      scope,
+      [](rest::BodyStream& body, const std::function<void(watch::ListPage&)>& on_page) {
+        return pvc::StreamClaimListProtobuf(body, watch::kDefaultPageSize, on_page);
+      },
+      [&](watch::ListPage& page) { listing.Page(page); });
+}
+
+// The first list of claims, printed as it arrives; returns its resourceVersion. With
+// `as_table`, kubectl's table is printed: `streamed` lets it come in one request.
 std::string ListClaims(watch::RestListerWatcher& lister, const watch::Scope& scope, bool as_table,
-                       int page_size, Listing& listing) {
-  lister.set_as_table(as_table);
+                       bool streamed, int page_size, Listing& listing) {
   std::string version;
   try {
-    version = watch::ListAll(
-        lister, scope, page_size, [&](watch::ListPage& page) { listing.Page(page); },
-        [&] { listing.Restart(); });
+    std::optional<std::string> whole;
+    if (as_table && streamed) whole = ListStreamed(lister, scope, listing);
+    if (whole) {
+      version = *whole;
+    } else {
+      lister.set_as_table(as_table, {print::HasLocalColumns, pvc::DecodeClaimListProtobuf});
+      version = watch::ListAll(
+          lister, scope, page_size, [&](watch::ListPage& page) { listing.Page(page); },
+          [&] { listing.Restart(); });
+    }
   } catch (const rest::StatusError& e) {
     throw ExplainListError(e, scope);
   }
@@ -401,8 +427,10 @@ int RunLive(const Options& options, pvc::Ledger& ledger, Listing& listing, Print
       options.sort_by.empty()
           ? static_cast<int>(std::clamp<long long>(options.chunk_size, 0, 1LL << 30))
           : 0;
+  // kubectl lists in pages of --chunk-size; unless told a size, the table comes whole.
+  const bool streamed = options.sort_by.empty() && !options.chunk_size_given;
   const std::string version =
-      ListClaims(lister, scope, printers.table != nullptr, page_size, listing);
+      ListClaims(lister, scope, printers.table != nullptr, streamed, page_size, listing);
   if (options.once) {
     return Conclude(options, scope.namespace_name, listing, printers, ledger, shown, io);
   }

@@ -97,6 +97,19 @@ std::string LabelHeader(const std::string& key) {
   return header;
 }
 
+// A server column's header: its name upper-cased (cli-runtime decorateTable).
+std::string ColumnHeader(const json::Value& column) {
+  std::string name = Text(column["name"]);
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return std::toupper(c); });
+  return name;
+}
+
+// Columns of priority 0 are always shown, the others only with -o wide.
+bool WideOnly(const json::Value& column) {
+  return !column["priority"].IsNull() && column["priority"].AsString() != "0";
+}
+
 std::string CellText(const json::Value& cell) {
   if (cell.IsNull()) return "<none>";
   if (cell.type() == json::Value::Type::kBool) return cell.AsBool() ? "true" : "false";
@@ -135,6 +148,19 @@ std::vector<std::string> ClaimCells(const json::Value& claim, bool wide,
     cells.push_back(spec["volumeMode"].IsNull() ? "<unset>" : Text(spec["volumeMode"]));
   }
   return cells;
+}
+
+bool HasLocalColumns(const json::Value& table) {
+  const auto& columns = table["columnDefinitions"].items();
+  if (columns.size() != kColumns.size() + 1) return false;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    const bool last = i == kColumns.size();
+    if (ColumnHeader(columns[i]) != (last ? "VOLUMEMODE" : kColumns[i]) ||
+        WideOnly(columns[i]) != last) {
+      return false;
+    }
+  }
+  return true;
 }
 
 ClaimTable::ClaimTable(std::ostream& out, TableOptions options,
@@ -194,18 +220,12 @@ void ClaimTable::PrintPage(const std::vector<json::Value>& items, const json::Va
       PrintRow("ADDED", item, ClaimCells(item, options_.wide, now_));
     }
   } else {
-    // The server's columns: priority 0 always, the others only with -o wide.
     std::vector<bool> shown;
     std::vector<std::string> columns;
     for (const json::Value& column : table["columnDefinitions"].items()) {
-      bool show =
-          options_.wide || column["priority"].AsString() == "0" || column["priority"].IsNull();
+      bool show = options_.wide || !WideOnly(column);
       shown.push_back(show);
-      if (!show) continue;
-      std::string name = Text(column["name"]);
-      std::transform(name.begin(), name.end(), name.begin(),
-                     [](unsigned char c) { return std::toupper(c); });
-      columns.push_back(name);
+      if (show) columns.push_back(ColumnHeader(column));
     }
     PrintHeader(columns);
     const auto& rows = table["rows"].items();
@@ -218,7 +238,6 @@ void ClaimTable::PrintPage(const std::vector<json::Value>& items, const json::Va
       PrintRow("ADDED", items[i], std::move(cells));
     }
   }
-  writer_.Flush();
 }
 
 }  // namespace pvcwatch::print

@@ -28,6 +28,10 @@ struct TableOptions {
 std::vector<std::string> ClaimCells(const json::Value& claim, bool wide,
                                     std::chrono::system_clock::time_point now);
 
+/// Whether a server's Table has exactly the columns ClaimCells computes (names and which
+/// are wide-only), so the rest of a list can come as plain objects and be printed the same.
+bool HasLocalColumns(const json::Value& table);
+
 /// Prints claims as `kubectl get pvc` does, page by page, through kubectl's tab writer
 /// (widths remembered across pages). The header comes with the first row.
 class ClaimTable {
@@ -35,9 +39,12 @@ class ClaimTable {
   ClaimTable(std::ostream& out, TableOptions options, std::chrono::system_clock::time_point now);
 
   /// One page: `table` is the server's Table (cells in row order) or null, in which
-  /// case the cells are computed from `items`.
+  /// case the cells are computed from `items`. Rows wait in the tab writer until Flush:
+  /// kubectl get aligns the whole list as one block, whatever its pages.
   /// With `event_column`, each row is an ADDED event, as kubectl -w prints the first list.
   void PrintPage(const std::vector<json::Value>& items, const json::Value& table);
+  /// Writes the rows printed so far (the end of the list).
+  void Flush() { writer_.Flush(); }
   /// A watch event's row (`event_column`: "ADDED", "MODIFIED", "DELETED"), with cells
   /// computed from the object, as the page's were (its widths remembered).
   void PrintEvent(std::string_view type, const json::Value& object,

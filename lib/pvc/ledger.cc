@@ -101,16 +101,32 @@ void Ledger::Delete(const json::Value& object) {
 void Ledger::BeginReplace() {
   pending_.clear();
   pending_objects_.clear();
+  if (!synced_) {  // the first list goes straight in: there is nothing to compare it with
+    claims_.clear();
+    order_.clear();
+    holes_ = 0;
+  }
+}
+
+// A UID listed twice (a broken server, or a hand-made --from-file input) is counted once,
+// as its last entry, in the place of its first. Counts nothing: EndReplace recounts.
+void Ledger::Insert(Claim claim) {
+  auto [it, inserted] = claims_.try_emplace(claim.uid, Counted{Claim{}, order_.size()});
+  if (inserted) order_.push_back(claim.uid);
+  it->second.claim = std::move(claim);
 }
 
 void Ledger::ReplacePage(const std::vector<json::Value>& objects) {
   for (const json::Value& object : objects) {
     auto claim = View(object);
     if (!claim) continue;
+    if (!synced_) {
+      Insert(std::move(*claim));
+      continue;
+    }
     // Keep the JSON only of what a relist will announce, not of the whole cluster.
     auto counted = claims_.find(claim->uid);
-    if (synced_ &&
-        (counted == claims_.end() || !SameSize(counted->second.claim.size, claim->size))) {
+    if (counted == claims_.end() || !SameSize(counted->second.claim.size, claim->size)) {
       pending_objects_[claim->uid] = object;
     }
     pending_.push_back(std::move(*claim));
@@ -118,29 +134,34 @@ void Ledger::ReplacePage(const std::vector<json::Value>& objects) {
 }
 
 void Ledger::EndReplace(const std::string&) {
-  std::unordered_map<std::string, Counted> old = std::move(claims_);
-  claims_.clear();
-  order_.clear();
-  holes_ = 0;
-  // A UID listed twice (a broken server, or a hand-made --from-file input) is counted
-  // once, as its last entry, in the place of its first; the changes announced are
-  // those of what ends up counted.
-  for (Claim& claim : pending_) {
-    auto [it, inserted] = claims_.try_emplace(claim.uid, Counted{Claim{}, order_.size()});
-    if (inserted) order_.push_back(claim.uid);
-    it->second.claim = std::move(claim);
+  std::unordered_map<std::string, Counted> old;
+  if (synced_) {
+    old = std::move(claims_);
+    claims_.clear();
+    order_.clear();
+    holes_ = 0;
+    for (Claim& claim : pending_) Insert(std::move(claim));
+    std::vector<Claim>().swap(pending_);  // a list's worth of claims: not kept between lists
   }
-  pending_.clear();
+  // The changes announced are those of what ends up counted.
+  // The first list is the starting state, printed as a table, not as changes.
+  const bool announce = synced_ && on_change_;
+  synced_ = true;
+  auto object_of = [this](const std::string& uid) {
+    auto it = pending_objects_.find(uid);
+    return it == pending_objects_.end() ? json::Value() : std::move(it->second);
+  };
   std::vector<Change> changes;
   for (const std::string& uid : order_) {
     const Claim& claim = claims_.at(uid).claim;
     auto before = old.find(uid);
     const Claim* was = before == old.end() ? nullptr : &before->second.claim;
     Observe(was, &claim);
+    if (!announce) continue;
     if (!was) {
-      changes.push_back(Change{Change::Kind::kAdded, claim, std::nullopt, pending_objects_[uid]});
+      changes.push_back(Change{Change::Kind::kAdded, claim, std::nullopt, object_of(uid)});
     } else if (!SameSize(was->size, claim.size)) {
-      changes.push_back(Change{Change::Kind::kResized, claim, was->size, pending_objects_[uid]});
+      changes.push_back(Change{Change::Kind::kResized, claim, was->size, object_of(uid)});
     }
   }
   pending_objects_.clear();
@@ -148,6 +169,7 @@ void Ledger::EndReplace(const std::string&) {
     if (claims_.count(uid) == 0) {
       Claim& claim = counted.claim;
       Observe(&claim, nullptr);
+      if (!announce) continue;
       json::Value metadata;
       metadata.Set("name", json::Value::String(claim.name));
       metadata.Set("namespace", json::Value::String(claim.namespace_name));
@@ -161,10 +183,6 @@ void Ledger::EndReplace(const std::string&) {
     }
   }
   Recount();
-  bool initial = !synced_;
-  synced_ = true;
-  // The first list is the starting state, printed as a table, not as changes.
-  if (initial || !on_change_) return;
   for (const Change& change : changes) on_change_(change);
 }
 

@@ -69,6 +69,7 @@ class Ledger : public watch::Store {
   std::optional<Claim> View(const json::Value& object);
   void Count(const Claim& claim, int sign);
   void Put(Claim claim, const json::Value& object);
+  void Insert(Claim claim);
   void Recount();
   /// Drops the places of deleted claims from order_ once they are half of it.
   void Compact();

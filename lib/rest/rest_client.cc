@@ -119,6 +119,36 @@ class PocoLineStream : public LineStream {
   SessionOptions options_;
 };
 
+class PocoBodyStream : public BodyStream {
+ public:
+  PocoBodyStream(Exchange exchange, Endpoint endpoint, SessionOptions options)
+      : exchange_(std::move(exchange)),
+        endpoint_(std::move(endpoint)),
+        options_(std::move(options)) {}
+
+  size_t Read(char* data, size_t size) override {
+    // Poco's chunked body, asked again after its end, waits for a next chunk: never ask.
+    if (ended_) return 0;
+    try {
+      // Straight from the streambuf so socket exceptions reach us instead of badbit;
+      // sgetn returns fewer bytes than asked only at the end.
+      const std::streamsize n =
+          exchange_.body->rdbuf()->sgetn(data, static_cast<std::streamsize>(size));
+      const size_t got = n > 0 ? static_cast<size_t>(n) : 0;
+      ended_ = got < size;
+      return got;
+    } catch (...) {
+      RethrowAsConnectionError(endpoint_, options_);
+    }
+  }
+
+ private:
+  Exchange exchange_;
+  Endpoint endpoint_;
+  SessionOptions options_;
+  bool ended_ = false;
+};
+
 }  // namespace
 
 struct RestClient::Impl {
@@ -322,6 +352,12 @@ struct RestClient::Impl {
     }
   }
 
+  // A GET whose body is left to read when the answer is 200 (`options`: what to report
+  // its failures with); otherwise the answer, read whole, is in `head`.
+  std::optional<Exchange> OpenBody(const std::string& path_and_query, const std::string& accept,
+                                   Response& head, std::chrono::seconds read_timeout,
+                                   SessionOptions& options);
+
   // client-go refreshes exec credentials when a request made with them gets a 401; we
   // also retry that request once, so a revoked or rotated token does not end the command.
   bool RetryAfter(const Response& head, const Auth& auth) {
@@ -394,23 +430,45 @@ Response RestClient::Send(const std::string& method, const std::string& path_and
   }
 }
 
-std::unique_ptr<LineStream> RestClient::Stream(const std::string& path_and_query, Response& head,
-                                               std::chrono::seconds read_timeout, size_t max_line) {
+std::optional<Exchange> RestClient::Impl::OpenBody(const std::string& path_and_query,
+                                                   const std::string& accept, Response& head,
+                                                   std::chrono::seconds read_timeout,
+                                                   SessionOptions& options) {
   for (bool retried = false;; retried = true) {
-    Auth auth = impl_->Authenticate();
-    Exchange exchange =
-        impl_->Send(Outgoing{}, path_and_query, "application/json", auth, read_timeout);
+    Auth auth = Authenticate();
+    Exchange exchange = Send(Outgoing{}, path_and_query, accept, auth, read_timeout);
     if (exchange.head.status == 200) {
       head = exchange.head;
-      return std::make_unique<PocoLineStream>(std::move(exchange), max_line, impl_->endpoint,
-                                              impl_->Options(auth, read_timeout));
+      options = Options(auth, read_timeout);
+      return exchange;
     }
-    impl_->ReadBody(exchange, auth);
-    impl_->PutIdle(exchange, auth);
-    if (!retried && impl_->RetryAfter(exchange.head, auth)) continue;
+    ReadBody(exchange, auth);
+    PutIdle(exchange, auth);
+    if (!retried && RetryAfter(exchange.head, auth)) continue;
     head = std::move(exchange.head);
-    return nullptr;
+    return std::nullopt;
   }
+}
+
+std::unique_ptr<LineStream> RestClient::Stream(const std::string& path_and_query, Response& head,
+                                               std::chrono::seconds read_timeout, size_t max_line) {
+  SessionOptions options;
+  std::optional<Exchange> exchange =
+      impl_->OpenBody(path_and_query, "application/json", head, read_timeout, options);
+  if (!exchange) return nullptr;
+  return std::make_unique<PocoLineStream>(std::move(*exchange), max_line, impl_->endpoint,
+                                          std::move(options));
+}
+
+std::unique_ptr<BodyStream> RestClient::Open(const std::string& path_and_query,
+                                             const std::string& accept, Response& head,
+                                             std::chrono::seconds read_timeout) {
+  SessionOptions options;
+  std::optional<Exchange> exchange =
+      impl_->OpenBody(path_and_query, accept, head, read_timeout, options);
+  if (!exchange) return nullptr;
+  return std::make_unique<PocoBodyStream>(std::move(*exchange), impl_->endpoint,
+                                          std::move(options));
 }
 
 }  // namespace pvcwatch::rest

@@ -28,6 +28,16 @@ class LineStream {
   virtual std::optional<std::string> NextLine() = 0;
 };
 
+/// A response body read as it arrives (a list decoded item by item).
+class BodyStream {
+ public:
+  virtual ~BodyStream() = default;
+  /// Reads `size` bytes into `data`, waiting for them; fewer only at the end of the body
+  /// (0 once it is over). Throws ConnectionError when the connection breaks or stalls past
+  /// the read timeout.
+  virtual size_t Read(char* data, size_t size) = 0;
+};
+
 /// An HTTP(S) client for one API server, as one user: client certificates, bearer tokens
 /// or an exec credential plugin; directly or through an http:// proxy (proxy-url, else
 /// HTTPS_PROXY/HTTP_PROXY and NO_PROXY). Poco stays behind this header.
@@ -59,6 +69,11 @@ class RestClient {
   std::unique_ptr<LineStream> Stream(const std::string& path_and_query, Response& head,
                                      std::chrono::seconds read_timeout, size_t max_line);
 
+  /// GET a body to read as it arrives, with `accept`. When the status is 200 the body
+  /// stays open in the returned stream; otherwise it is read into `head.body` and the
+  /// stream is null. Credentials as for Get.
+  std::unique_ptr<BodyStream> Open(const std::string& path_and_query, const std::string& accept,
+                                   Response& head, std::chrono::seconds read_timeout);
   /// host:port of the server, for messages.
   const std::string& host() const;
 

@@ -1,5 +1,7 @@
 #include "watch/pager.h"
 
+#include <future>
+
 #include "rest/errors.h"
 
 namespace pvcwatch::watch {
@@ -13,16 +15,24 @@ std::string ListAll(ListerWatcher& lister, const Scope& scope, int page_size,
   // token cannot keep us here forever.
   constexpr int kMaxRestarts = 5;
   for (int restarts = 0;; ++restarts) {
-    std::string continue_token;
     bool started = false;
     try {
+      ListPage page = lister.List(scope, page_size, "");
+      started = true;
       for (;;) {
-        ListPage page = lister.List(scope, page_size, continue_token);
-        started = true;
-        continue_token = page.continue_token;
+        // The next page is asked for while this one is worked on, so the server's time
+        // and ours overlap (two pages held at most). Calls to List stay one at a time.
+        std::future<ListPage> next;
+        if (!page.continue_token.empty()) {
+          next = std::async(std::launch::async,
+                            [&lister, &scope, page_size, token = page.continue_token] {
+                              return lister.List(scope, page_size, token);
+                            });
+        }
         std::string resource_version = page.resource_version;
         on_page(page);
-        if (continue_token.empty()) return resource_version;
+        if (!next.valid()) return resource_version;
+        page = next.get();
       }
     } catch (const rest::StatusError& e) {
       if (e.code() != 410 || !started || restarts >= kMaxRestarts) throw;

@@ -27,6 +27,20 @@ constexpr size_t kMaxEventBytes = 16u << 20;
 // twice that without a byte is a stalled or half-open connection.
 constexpr int kMaxSilenceSeconds = 120;
 
+// client-go's protobuf content type (rest.Config ContentType), with JSON as the fallback.
+constexpr const char* kProtobufAccept = "application/vnd.kubernetes.protobuf,application/json";
+constexpr std::string_view kProtobufType = "application/vnd.kubernetes.protobuf";
+
+// A page's body decoded; a body that is not what the API promises is a broken answer.
+template <typename Decoder>
+ListPage Decode(const Decoder& decode, std::string& body, const std::string& host) {
+  try {
+    return decode(body);
+  } catch (const DecodeError& e) {
+    throw rest::ConnectionError(host, e.what());
+  }
+}
+
 std::vector<std::pair<std::string, std::string>> SelectorParams(const Scope& scope) {
   std::vector<std::pair<std::string, std::string>> params;
   if (!scope.label_selector.empty()) params.emplace_back("labelSelector", scope.label_selector);
@@ -74,11 +88,44 @@ ListPage RestListerWatcher::List(const Scope& scope, int limit, const std::strin
   if (limit > 0) params.emplace_back("limit", std::to_string(limit));
   if (!continue_token.empty()) params.emplace_back("continue", continue_token);
   if (as_table_) params.emplace_back("includeObject", "Object");
-  rest::Response response = client_.Get(CollectionPath(scope) + rest::EncodeQuery(params),
-                                        as_table_ ? kTableAccept : "application/json");
+  const std::string path = CollectionPath(scope) + rest::EncodeQuery(params);
+  const bool protobuf = local_accepted_ && local_.decode_protobuf;
+  rest::Response response = client_.Get(path, as_table_  ? kTableAccept
+                                              : protobuf ? kProtobufAccept
+                                                         : "application/json");
+  if (protobuf && response.content_type.rfind(kProtobufType, 0) == 0) {
+    if (response.status == 200)
+      return Decode(local_.decode_protobuf, response.body, client_.host());
+    // An error comes as a protobuf Status too: asked again as JSON, it has kubectl's words.
+    response = client_.Get(path, "application/json");
+  }
   if (response.status != 200) throw rest::StatusErrorFromResponse(response, "get", resource_);
+  ListPage page = Decode(
+      [this](std::string& body) { return DecodeListPage(std::move(body), keep_managed_fields_); },
+      response.body, client_.host());
+  if (as_table_ && local_.accepts && !page.table.IsNull() && local_.accepts(page.table)) {
+    as_table_ = false;
+    local_accepted_ = true;
+  }
+  return page;
+}
+
+std::optional<std::string> RestListerWatcher::ListStreamed(
+    const Scope& scope, const BodyDecoder& decode, const std::function<void(ListPage&)>& on_page) {
+  const std::string path = CollectionPath(scope) + rest::EncodeQuery(SelectorParams(scope));
+  rest::Response head;
+  std::unique_ptr<rest::BodyStream> body =
+      client_.Open(path, kProtobufAccept, head, std::chrono::seconds(60));
+  const bool protobuf = head.content_type.rfind(kProtobufType, 0) == 0;
+  if (!body) {
+    // An error comes as a protobuf Status too: asked again as JSON, it has kubectl's words.
+    if (protobuf) head = client_.Get(path, "application/json");
+    if (head.status != 200) throw rest::StatusErrorFromResponse(head, "get", resource_);
+    return std::nullopt;
+  }
+  if (!protobuf) return std::nullopt;
   try {
-    return DecodeListPage(std::move(response.body), keep_managed_fields_);
+    return decode(*body, on_page);
   } catch (const DecodeError& e) {
     throw rest::ConnectionError(client_.host(), e.what());
   }

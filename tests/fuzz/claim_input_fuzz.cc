@@ -56,6 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::ostringstream out;
   print::ClaimTable table(out, print::TableOptions{true, true, false, true}, kNow);
   table.PrintPage(items, json::Value());
+  table.Flush();
   pvc::Ledger ledger(nullptr, [](const std::string& warning) {
     Check(StartsWith(warning, "skipping "), "warning without its prefix");
   });

@@ -40,9 +40,12 @@ void PrintTables(const watch::ListPage& page) {
   std::ostringstream out;
   print::ClaimTable plain(out, print::TableOptions{}, kNow);
   plain.PrintPage(page.items, page.table);
+  plain.Flush();
   print::ClaimTable everything(out, print::TableOptions{true, true, false, true}, kNow);
   everything.PrintPage(page.items, page.table);
-  everything.PrintPage(page.items, page.table);  // widths carried across pages
+  everything.Flush();
+  everything.PrintPage(page.items, page.table);  // widths carried across flushes
+  everything.Flush();
 }
 
 void CheckTotals(const pvc::Ledger& ledger) {

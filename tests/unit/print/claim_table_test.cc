@@ -20,6 +20,7 @@ BOOST_AUTO_TEST_CASE(server_table_without_columns_prints_empty_lines) {
   std::ostringstream out;
   ClaimTable claims(out, TableOptions{}, kNow);
   claims.PrintPage(items, table);
+  claims.Flush();
   BOOST_TEST(out.str() == "\n\n");
   BOOST_TEST(claims.rows() == 1u);
 }
@@ -55,6 +56,47 @@ BOOST_AUTO_TEST_CASE(event_namespace_kind_and_label_columns) {
       "                           <unset>                 0s                  <none>\n"
       "MODIFIED   ns          persistentvolumeclaim/c   Pending                          "
       "                           <unset>                 0s           y      tier=y\n");
+}
+
+// kubectl get prints a chunked list as one block: a wide cell on a later page widens the
+// rows of the earlier ones too.
+BOOST_AUTO_TEST_CASE(pages_align_as_one_block) {
+  std::ostringstream out;
+  ClaimTable claims(out, TableOptions{}, kNow);
+  claims.PrintPage({Claim("a", "{}")}, json::Value());
+  BOOST_TEST(out.str().empty());
+  claims.PrintPage({Claim("a-much-longer-name", "{}")}, json::Value());
+  claims.Flush();
+  std::istringstream lines(out.str());
+  std::string header, first, second;
+  std::getline(lines, header);
+  std::getline(lines, first);
+  std::getline(lines, second);
+  BOOST_TEST(header.find("STATUS") == second.find("Pending"));
+  BOOST_TEST(first.find("Pending") == second.find("Pending"));
+}
+
+json::Value Columns(const std::string& definitions) {
+  return json::Parse(R"({"kind":"Table","columnDefinitions":)" + definitions + "}");
+}
+
+BOOST_AUTO_TEST_CASE(server_columns_match_the_local_ones_exactly) {
+  const std::string v137 =
+      R"([{"name":"Name","priority":0},{"name":"Status","priority":0},)"
+      R"({"name":"Volume","priority":0},{"name":"Capacity","priority":0},)"
+      R"({"name":"Access Modes","priority":0},{"name":"StorageClass","priority":0},)"
+      R"({"name":"VolumeAttributesClass","priority":0},{"name":"Age","priority":0},)";
+  BOOST_TEST(HasLocalColumns(Columns(v137 + R"({"name":"VolumeMode","priority":1}])")));
+  // A server before VolumeAttributesClass, one with another column, one that shows
+  // VolumeMode without -o wide: their own cells are printed.
+  std::string older = v137;
+  older.erase(older.find(R"({"name":"VolumeAttributesClass")"), 46);
+  BOOST_TEST(!HasLocalColumns(Columns(older + R"({"name":"VolumeMode","priority":1}])")));
+  BOOST_TEST(!HasLocalColumns(Columns(v137 + R"({"name":"VolumeMode","priority":0}])")));
+  BOOST_TEST(!HasLocalColumns(
+      Columns(v137 + R"({"name":"VolumeMode","priority":1},{"name":"Extra","priority":1}])")));
+  BOOST_TEST(!HasLocalColumns(Columns("[]")));
+  BOOST_TEST(!HasLocalColumns(json::Value()));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,8 +1,11 @@
 #include "watch/pager.h"
 
 #include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <condition_variable>
 #include <deque>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <variant>
 #include <vector>
@@ -93,6 +96,39 @@ BOOST_AUTO_TEST_CASE(other_errors_end_the_list) {
   ScriptedPages pages;
   pages.answers = {Page("7", "c1", 2), rest::StatusError(500, "InternalError", "boom")};
   BOOST_CHECK_THROW(Listed{pages}, rest::StatusError);
+}
+
+// The next page is asked for while the caller works on this one: on_page waits for that
+// request (a pager that asks only afterwards fails here, after the wait).
+BOOST_AUTO_TEST_CASE(the_next_page_is_asked_for_during_on_page) {
+  class Counted : public ScriptedPages {
+   public:
+    std::mutex mutex;
+    std::condition_variable asked;
+    ListPage List(const Scope& scope, int limit, const std::string& token) override {
+      ListPage page = ScriptedPages::List(scope, limit, token);
+      std::lock_guard<std::mutex> lock(mutex);
+      ++lists;
+      asked.notify_all();
+      return page;
+    }
+    int lists = 0;
+  } pages;
+  pages.answers = {Page("7", "c1", 2), Page("7", "c2", 2), Page("7", "", 1)};
+  std::vector<int> asked_before_done;
+  const std::string version = ListAll(
+      pages, Scope{}, 2,
+      [&](ListPage&) {
+        std::unique_lock<std::mutex> lock(pages.mutex);
+        const int seen = static_cast<int>(asked_before_done.size()) + 1;
+        const bool last = seen == 3;
+        pages.asked.wait_for(lock, std::chrono::seconds(10),
+                             [&] { return last || pages.lists > seen; });
+        asked_before_done.push_back(pages.lists);
+      },
+      [] {});
+  BOOST_TEST(version == "7");
+  BOOST_TEST(asked_before_done == (std::vector<int>{2, 3, 3}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
