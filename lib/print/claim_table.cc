@@ -38,9 +38,10 @@ std::string AccessModes(const json::Value& modes) {
   return out;
 }
 
-// A capacity as the server prints it: the canonical form of the quantity.
+// A bound claim's capacity as the server prints it: the canonical form of the quantity,
+// "0" (a zero Quantity's String()) while the status has none.
 std::string Capacity(const json::Value& storage) {
-  if (storage.IsNull()) return "";
+  if (storage.IsNull()) return "0";
   try {
     return Quantity::Parse(storage.AsString()).String();
   } catch (const std::exception&) {

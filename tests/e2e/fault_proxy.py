@@ -103,6 +103,11 @@ def lists(request):
     return claims(request) and request.is_list
 
 
+def protobuf_lists(request):
+    """The list asked for as Kubernetes protobuf: the table's whole list, read as it comes."""
+    return lists(request) and "vnd.kubernetes.protobuf" in (request.header("Accept") or "")
+
+
 def continues(request):
     return lists(request) and request.is_continue
 

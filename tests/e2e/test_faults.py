@@ -263,7 +263,7 @@ class FaultTest(harness.ClusterTest):
                        match=fp.watches)
         self.proxy.add(fp.StatusAnswer(503, "ServiceUnavailable", "try later"), match=fp.lists,
                        after=1)
-        w = self.watch()
+        w = self.watch("--chunk-size=500")
         self.wait_requests(fp.lists, 3)
         self.create_claim("during", "2Gi")
         w.wait_for("PVC during added, claim size 2Gi")
@@ -315,6 +315,11 @@ class FaultTest(harness.ClusterTest):
                     self.assertEqual(r.code, 0, r)
                     listed = [q for q in list(self.proxy.requests)[before:] if fp.lists(q)]
                     limits.append([q.query.get("limit") for q in listed])
+                if not args:
+                    # Unless told a size: a one-claim Table (the server's columns), then
+                    # the whole list at once, as Kubernetes protobuf.
+                    self.assertEqual(limits, [["1", None], ["500"]])
+                    continue
                 self.assertEqual(limits[0], limits[1])
                 self.assertGreaterEqual(len(limits[0]), 1)
         self.assertEqual(limits[0], ["3", "3"])
@@ -339,7 +344,7 @@ class FaultTest(harness.ClusterTest):
 
     def test_continue_expiring_forever_is_fatal(self):
         self.five_claims_in_pages_of_two(expire_continue=None)
-        ours = self.through_proxy("--once")
+        ours = self.through_proxy("--once", "--chunk-size=500")
         self.assertEqual(ours.code, 1, ours)
         self.assertEqual(ours.err, f"Error from server (Expired): {CONTINUE_EXPIRED}\n")
         # The first try and 5 restarts, each stopped at its first continue.
@@ -401,7 +406,7 @@ class FaultTest(harness.ClusterTest):
         for output in ([], ["-o", "json"]):
             with self.subTest(output=output):
                 self.proxy.add(self.damaged_list(damage), match=fp.lists)
-                r = self.through_proxy("--once", *output)
+                r = self.through_proxy("--once", "--chunk-size=500", *output)
                 self.assertEqual(r.code, 0, r)
                 self.assertEqual(r.err.splitlines(), [
                     f'Warning: skipping PersistentVolumeClaim {self.ns}/malformed: '
@@ -425,7 +430,7 @@ class FaultTest(harness.ClusterTest):
         for output in ([], ["-o", "json"]):
             with self.subTest(output=output):
                 self.proxy.add(self.damaged_list(damage), match=fp.lists)
-                r = self.through_proxy("--once", *output)
+                r = self.through_proxy("--once", "--chunk-size=500", *output)
                 self.assertEqual(r.code, 0, r)
                 if output:
                     self.assertEqual(json.loads(r.out)["total"], "6Gi")
@@ -442,7 +447,7 @@ class FaultTest(harness.ClusterTest):
                     del item["spec"]["resources"]["requests"]["storage"]
 
         self.proxy.add(self.damaged_list(damage), match=fp.lists)
-        r = self.through_proxy("--once")
+        r = self.through_proxy("--once", "--chunk-size=500")
         self.assertTrue(r.err.startswith(f"Warning: skipping PersistentVolumeClaim "
                                          f"{self.ns}/nostorage: "), r)
 
@@ -499,6 +504,60 @@ class FaultTest(harness.ClusterTest):
         visible = line.replace("\x1b", "^[").replace("\x07", "^G").replace("\x08", "^H")
         self.assertEqual(ours.code, 1, ours)
         self.assertEqual(ours.err.splitlines(), [visible])
+
+    def some_claims(self, n=30):
+        for i in range(n):
+            self.create_claim(f"c{i:02d}", f"{i + 1}Gi")
+
+    def test_streamed_list_cut_midway_is_one_error(self):
+        # The whole list read as it arrives: a cut, a RST or a truncated chunk in its
+        # middle prints nothing of the table, one line, exit 1.
+        self.some_claims()
+        for fault in (fp.CutAfter(5000), fp.CutAfter(5000, reset=True), fp.TruncatedChunk(5000)):
+            with self.subTest(fault=fault.name):
+                self.proxy.add(fault, match=fp.protobuf_lists)
+                r = self.through_proxy("--once")
+                self.assertEqual(r.code, 1, r)
+                self.assertEqual(r.out, "")
+                self.assertEqual(len(r.err.splitlines()), 1, r)
+                self.assertTrue(r.err.startswith("Unable to connect to the server: "), r.err)
+        self.assertEqual(len([q for q in self.proxy.requests if fp.protobuf_lists(q)]), 3)
+
+    def test_streamed_list_stall_ends_with_request_timeout(self):
+        self.some_claims()
+        self.proxy.add(fp.StallAfter(5000), match=fp.protobuf_lists)
+        start = time.monotonic()
+        r = self.through_proxy("--once", "--request-timeout", "2s")
+        self.assertEqual(r.code, 1, r)
+        self.assertEqual(len(r.err.splitlines()), 1, r)
+        self.assertTrue(r.err.startswith("Unable to connect to the server: "), r.err)
+        self.assertLess(time.monotonic() - start, 3.5)
+
+    def test_streamed_list_damaged_is_refused(self):
+        # Bytes the list's lengths do not account for: refused, never a wrong total.
+        self.some_claims()
+        for name, fn in (("shortened", lambda body: body[:-40]),
+                         ("lengthened", lambda body: body[:3000] + b"\x0a\x01x" + body[3000:])):
+            with self.subTest(damage=name):
+                self.proxy.add(fp.Rewrite(fn, name), match=fp.protobuf_lists)
+                r = self.through_proxy("--once")
+                self.assertEqual(r.code, 1, r)
+                self.assertEqual(r.out, "")
+                self.assertRegex(r.err, r"^Unable to connect to the server: .*malformed protobuf "
+                                        r"list response: [^\n]*\n$")
+
+    def test_streamed_list_answered_as_json_lists_in_pages(self):
+        # A server (or a proxy in between) that does not speak protobuf answers JSON:
+        # the table comes from pages as kubectl asks them, the same.
+        self.some_claims(3)
+        self.proxy.add(fp.Generated(lambda: [b'{"kind":"PersistentVolumeClaimList",'
+                                             b'"apiVersion":"v1","metadata":{},"items":[]}']),
+                       match=fp.protobuf_lists)
+        r = self.through_proxy("--once")
+        self.assertEqual(r.code, 0, r)
+        self.assertIn("Total claimed: 6Gi of max 200Gi (3.0%, 3 claims)", r.out)
+        self.assertEqual([q.query.get("limit") for q in self.proxy.requests if fp.lists(q)],
+                         ["1", None, "500"])
 
     def test_list_stall_ends_with_request_timeout(self):
         self.proxy.add(fp.StallAfter(0), match=fp.lists)

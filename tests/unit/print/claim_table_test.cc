@@ -76,6 +76,19 @@ BOOST_AUTO_TEST_CASE(pages_align_as_one_block) {
   BOOST_TEST(first.find("Pending") == second.find("Pending"));
 }
 
+// printPersistentVolumeClaim (pkg/printers/internalversion, v1.37): a bound claim's
+// capacity is its status's, "0" when the status has none yet; unbound, it is empty.
+BOOST_AUTO_TEST_CASE(bound_claims_without_capacity_show_zero) {
+  auto cells = [](const std::string& spec, const std::string& status) {
+    return ClaimCells(
+        json::Parse(R"({"metadata":{"name":"a"},"spec":)" + spec + R"(,"status":)" + status + "}"),
+        false, kNow);
+  };
+  BOOST_TEST(cells(R"({"volumeName":"pv"})", R"({"phase":"Lost"})")[3] == "0");
+  BOOST_TEST(cells(R"({"volumeName":"pv"})", R"({"capacity":{"storage":"1024Mi"}})")[3] == "1Gi");
+  BOOST_TEST(cells("{}", R"({"capacity":{"storage":"1Gi"}})")[3] == "");
+}
+
 json::Value Columns(const std::string& definitions) {
   return json::Parse(R"({"kind":"Table","columnDefinitions":)" + definitions + "}");
 }
