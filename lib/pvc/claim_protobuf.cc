@@ -94,6 +94,7 @@ void Append(json::Value& array, std::string_view bytes) { array.items().push_bac
 
 json::Value Metadata(std::string_view message) {
   json::Value metadata = json::Value::MakeObject();
+  metadata.members().reserve(8);  // what is kept of it, at most
   json::Value labels, annotations;
   WireReader in(message);
   while (!in.done()) {
@@ -102,7 +103,6 @@ json::Value Metadata(std::string_view message) {
       case 1: metadata.Set("name", String(in.Bytes(type))); break;
       case 3: metadata.Set("namespace", String(in.Bytes(type))); break;
       case 5: metadata.Set("uid", String(in.Bytes(type))); break;
-      case 6: metadata.Set("resourceVersion", String(in.Bytes(type))); break;
       case 8: metadata.Set("creationTimestamp", Timestamp(in.Bytes(type))); break;
       case 9: metadata.Set("deletionTimestamp", Timestamp(in.Bytes(type))); break;
       case 11: {
@@ -128,6 +128,7 @@ json::Value Metadata(std::string_view message) {
 
 json::Value Spec(std::string_view message) {
   json::Value spec = json::Value::MakeObject();
+  spec.members().reserve(6);
   json::Value modes, requests;
   WireReader in(message);
   while (!in.done()) {
@@ -165,6 +166,7 @@ json::Value Spec(std::string_view message) {
 
 json::Value Status(std::string_view message) {
   json::Value status = json::Value::MakeObject();
+  status.members().reserve(7);
   json::Value modes, capacity, allocated;
   WireReader in(message);
   while (!in.done()) {

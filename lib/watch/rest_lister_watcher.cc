@@ -94,8 +94,9 @@ ListPage RestListerWatcher::List(const Scope& scope, int limit, const std::strin
                                               : protobuf ? kProtobufAccept
                                                          : "application/json");
   if (protobuf && response.content_type.rfind(kProtobufType, 0) == 0) {
-    if (response.status == 200)
+    if (response.status == 200) {
       return Decode(local_.decode_protobuf, response.body, client_.host());
+    }
     // An error comes as a protobuf Status too: asked again as JSON, it has kubectl's words.
     response = client_.Get(path, "application/json");
   }

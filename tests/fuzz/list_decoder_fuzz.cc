@@ -1,5 +1,7 @@
 // libFuzzer target for the list path: the input is a list response body, decoded by
-// watch::DecodeListPage as RestListerWatcher::List does, then handled as `kubectl
+// watch::DecodeListPage as RestListerWatcher::List does (or, when it starts with the
+// Kubernetes protobuf magic "k8s\0", by pvc::DecodeClaimListProtobuf, and streamed in
+// pages by pvc::StreamClaimListProtobuf, which must agree), then handled as `kubectl
 // pvcwatch` handles a page: printed as kubectl's table (server Table or computed cells),
 // counted by pvc::Ledger, summarised, and printed as -o json|yaml. The ledger's totals
 // must agree with themselves, and listing the same page again must announce nothing.
@@ -21,6 +23,7 @@
 #include "print/managed_fields.h"
 #include "print/summary.h"
 #include "print/yaml_printer.h"
+#include "pvc/claim_protobuf.h"
 #include "pvc/ledger.h"
 #include "quantity/quantity.h"
 #include "watch/list_decoder.h"
@@ -78,18 +81,62 @@ void PrintMachine(const pvc::Ledger& ledger, std::vector<json::Value> items) {
   print::PrintSummary(ledger, kMax, true, true, out);
 }
 
+// A body handed out as a socket would, a few bytes at a time.
+class Pieces : public pvcwatch::rest::BodyStream {
+ public:
+  explicit Pieces(std::string_view bytes) : rest_(bytes) {}
+  size_t Read(char* data, size_t size) override {
+    const size_t n = std::min(size, rest_.size());
+    std::copy_n(rest_.data(), n, data);
+    rest_.remove_prefix(n);
+    return n;
+  }
+
+ private:
+  std::string_view rest_;
+};
+
+// The protobuf list, whole and streamed in pages of two: the same items or the same error.
+bool DecodeProtobuf(std::string_view input, watch::ListPage& page) {
+  std::string whole_error, streamed_error;
+  try {
+    page = pvc::DecodeClaimListProtobuf(input);
+  } catch (const watch::DecodeError& e) {
+    whole_error = e.what();
+    Check(StartsWith(e.what(), "malformed protobuf list response: "),
+          "DecodeError without its prefix");
+  }
+  std::vector<json::Value> streamed;
+  Pieces body(input);
+  try {
+    pvc::StreamClaimListProtobuf(body, 2, [&](watch::ListPage& part) {
+      Check(part.items.size() <= 2, "a streamed page over its size");
+      for (json::Value& item : part.items) streamed.push_back(std::move(item));
+    });
+  } catch (const watch::DecodeError& e) {
+    streamed_error = e.what();
+  }
+  Check(whole_error == streamed_error, "streamed and whole decoding disagree on an error");
+  Check(!whole_error.empty() || streamed == page.items, "streamed and whole items differ");
+  return whole_error.empty();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
   watch::ListPage page;
-  try {
-    page = watch::DecodeListPage(std::string(input));
-  } catch (const watch::DecodeError& e) {
-    Check(StartsWith(e.what(), "malformed list response: ") ||
-              StartsWith(e.what(), "malformed table response: "),
-          "DecodeError without its prefix");
-    return 0;
+  if (input.substr(0, 4) == std::string_view("k8s\0", 4)) {
+    if (!DecodeProtobuf(input, page)) return 0;
+  } else {
+    try {
+      page = watch::DecodeListPage(std::string(input));
+    } catch (const watch::DecodeError& e) {
+      Check(StartsWith(e.what(), "malformed list response: ") ||
+                StartsWith(e.what(), "malformed table response: "),
+            "DecodeError without its prefix");
+      return 0;
+    }
   }
   Check(page.table.IsNull() || page.table.IsObject(), "table is neither null nor an object");
   PrintTables(page);
