@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <ctime>
+#include <cstring>
+#include <memory>
 #include <string>
 
+#include "go/time.h"
 #include "go/utf8.h"
 #include "json/value.h"
 #include "pvc/protobuf_wire.h"
@@ -45,14 +47,7 @@ json::Value Timestamp(std::string_view message) {
   }
   // Years 0001-9999, what RFC 3339 (and Go's MarshalJSON) can write.
   if (seconds < -62135596800 || seconds > 253402300799) WireReader::Fail("a time out of range");
-  const auto t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  char text[32];
-  if (gmtime_r(&t, &tm) == nullptr ||
-      std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0) {
-    WireReader::Fail("a time out of range");
-  }
-  return json::Value::String(text);
+  return json::Value::String(go::FormatRfc3339(seconds));
 }
 
 // A map entry {key = 1, value = 2}, both length-delimited.
@@ -257,7 +252,7 @@ class Incoming {
     constexpr uint64_t kMaxField = uint64_t{64} << 20;
     if (size > kMaxField) WireReader::Fail("a field of " + std::to_string(size) + " bytes");
     if (!Fill(static_cast<size_t>(size))) WireReader::Fail("truncated length-delimited field");
-    std::string_view bytes(buffer_.data() + start_, static_cast<size_t>(size));
+    std::string_view bytes(buffer_.get() + start_, static_cast<size_t>(size));
     start_ += static_cast<size_t>(size);
     consumed_ += size;
     return bytes;
@@ -278,26 +273,38 @@ class Incoming {
   }
 
  private:
-  // Makes `size` bytes available from start_; false when the body ends first.
+  // Makes `size` bytes available from start_; false when the body ends first. The buffer
+  // is not zeroed before it is read into (a list's worth of memset otherwise).
   bool Fill(size_t size) {
-    if (buffer_.size() - start_ >= size) return true;
-    buffer_.erase(0, start_);
-    start_ = 0;
+    if (end_ - start_ >= size) return true;
     constexpr size_t kBlock = 64 << 10;
-    while (buffer_.size() < size && !ended_) {
-      const size_t old = buffer_.size();
-      const size_t want = std::max(kBlock, size - old);
-      buffer_.resize(old + want);
-      const size_t got = body_.Read(buffer_.data() + old, want);
-      buffer_.resize(old + got);
+    const size_t kept = end_ - start_;
+    if (kept + std::max(size, kBlock) > capacity_ || start_ > 0) {
+      const size_t capacity = std::max(capacity_, kept + std::max(size, kBlock));
+      std::unique_ptr<char[]> moved(capacity == capacity_ ? nullptr : new char[capacity]);
+      char* to = moved ? moved.get() : buffer_.get();
+      std::memmove(to, buffer_.get() + start_, kept);
+      if (moved) {
+        buffer_ = std::move(moved);
+        capacity_ = capacity;
+      }
+      start_ = 0;
+      end_ = kept;
+    }
+    while (end_ - start_ < size && !ended_) {
+      const size_t want = capacity_ - end_;
+      const size_t got = body_.Read(buffer_.get() + end_, want);
+      end_ += got;
       ended_ = got < want;  // the end of the body
     }
-    return buffer_.size() >= size;
+    return end_ - start_ >= size;
   }
 
   rest::BodyStream& body_;
-  std::string buffer_;
-  size_t start_ = 0;
+  std::unique_ptr<char[]> buffer_;
+  size_t capacity_ = 0;
+  size_t end_ = 0;    // what has been read into buffer_
+  size_t start_ = 0;  // where the next field begins
   uint64_t consumed_ = 0;
   bool ended_ = false;
 };

@@ -93,6 +93,20 @@ BOOST_AUTO_TEST_CASE(days_in_month_follow_the_gregorian_leap_rule) {
   BOOST_TEST(DaysFromCivil(2000, 3, 1) == 11017);
 }
 
+// metav1.Time's JSON, t.UTC().Format(time.RFC3339), over the years it can write.
+BOOST_AUTO_TEST_CASE(format_rfc3339_whole_seconds) {
+  BOOST_TEST(FormatRfc3339(0) == "1970-01-01T00:00:00Z");
+  BOOST_TEST(FormatRfc3339(-1) == "1969-12-31T23:59:59Z");
+  BOOST_TEST(FormatRfc3339(951782400) == "2000-02-29T00:00:00Z");
+  BOOST_TEST(FormatRfc3339(1796317200) == "2026-12-03T17:00:00Z");
+  BOOST_TEST(FormatRfc3339(-62135596800) == "0001-01-01T00:00:00Z");
+  BOOST_TEST(FormatRfc3339(253402300799) == "9999-12-31T23:59:59Z");
+  for (std::int64_t t : {std::int64_t{-62135596800}, std::int64_t{-1}, std::int64_t{951782400},
+                         std::int64_t{253402300799}}) {
+    BOOST_TEST(ParseRfc3339(FormatRfc3339(t)).unix_seconds == t);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
