@@ -283,7 +283,7 @@ class Incoming {
       const size_t capacity = std::max(capacity_, kept + std::max(size, kBlock));
       std::unique_ptr<char[]> moved(capacity == capacity_ ? nullptr : new char[capacity]);
       char* to = moved ? moved.get() : buffer_.get();
-      std::memmove(to, buffer_.get() + start_, kept);
+      if (kept > 0) std::memmove(to, buffer_.get() + start_, kept);  // none yet: no buffer
       if (moved) {
         buffer_ = std::move(moved);
         capacity_ = capacity;
