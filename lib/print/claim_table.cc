@@ -192,9 +192,14 @@ void ClaimTable::PrintRow(std::string_view event, const json::Value& object,
   }
   if (options_.show_labels) cells.push_back(Labels(metadata["labels"]));
   std::string line;
-  if (options_.event_column) line += EventCell(event) + "\t";
-  if (options_.with_namespace) line += FormatCell(Text(metadata["namespace"])) + "\t";
-  for (std::string& cell : cells) line += FormatCell(std::move(cell)) + "\t";
+  line.reserve(160);  // a row's cells and tabs, most often
+  auto add = [&line](const std::string& cell) {
+    line += cell;
+    line += '\t';
+  };
+  if (options_.event_column) add(EventCell(event));
+  if (options_.with_namespace) add(FormatCell(metadata["namespace"].AsString()));
+  for (const std::string& cell : cells) add(FormatCell(cell));
   EndLine(line);
   writer_.Write(line);
   ++rows_;

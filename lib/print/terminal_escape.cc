@@ -20,6 +20,8 @@ bool AppendKubectlEscape(char c, std::string& out) {
 }  // namespace
 
 std::string EscapeTerminal(std::string_view text) {
+  // Almost every cell has nothing to escape: copied whole, not a byte at a time.
+  if (text.find_first_of("\x1b\r") == std::string_view::npos) return std::string(text);
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
@@ -29,6 +31,7 @@ std::string EscapeTerminal(std::string_view text) {
 }
 
 std::string FormatCell(std::string_view text) {
+  if (text.find_first_of("\r\n\f\t\x1b") == std::string_view::npos) return std::string(text);
   std::string cell(text.substr(0, text.find_first_of("\r\n\f")));
   if (cell.size() < text.size()) cell += "...";
   std::replace(cell.begin(), cell.end(), '\t', ' ');
