@@ -231,25 +231,14 @@ class Incoming {
   uint64_t consumed() const { return consumed_; }
 
   uint64_t Varint() {
-    uint64_t value = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
+    return WireReader::ReadVarint([this] {
       if (!Fill(1)) WireReader::Fail("truncated varint");
-      const auto byte = static_cast<unsigned char>(buffer_[start_++]);
       ++consumed_;
-      value |= uint64_t{byte & 0x7fu} << shift;
-      if ((byte & 0x80u) == 0) return value;
-    }
-    WireReader::Fail("varint longer than 10 bytes");
+      return static_cast<unsigned char>(buffer_[start_++]);
+    });
   }
 
-  uint32_t Field(Type& type) {
-    const uint64_t key = Varint();
-    const uint64_t wire = key & 7;
-    if (wire != 0 && wire != 1 && wire != 2 && wire != 5) WireReader::Fail("unknown wire type");
-    if ((key >> 3) == 0 || (key >> 3) > 0x1fffffff) WireReader::Fail("bad field number");
-    type = static_cast<Type>(wire);
-    return static_cast<uint32_t>(key >> 3);
-  }
+  uint32_t Field(Type& type) { return WireReader::FieldOf(Varint(), type); }
 
   // The next `size` bytes, valid until the next call.
   std::string_view Take(uint64_t size) {
@@ -312,21 +301,6 @@ class Incoming {
   size_t start_ = 0;  // where the next field begins
   uint64_t consumed_ = 0;
   bool ended_ = false;
-};
-
-// A body already in memory, read as a stream.
-class InMemory : public rest::BodyStream {
- public:
-  explicit InMemory(std::string_view bytes) : rest_(bytes) {}
-  size_t Read(char* data, size_t size) override {
-    const size_t n = std::min(size, rest_.size());
-    std::copy_n(rest_.data(), n, data);
-    rest_.remove_prefix(n);
-    return n;
-  }
-
- private:
-  std::string_view rest_;
 };
 
 std::string_view KindOf(
@@ -417,7 +391,7 @@ std::string StreamClaimListProtobuf(rest::BodyStream& body, size_t page_size,
 }
 
 watch::ListPage DecodeClaimListProtobuf(std::string_view body) {
-  InMemory bytes(body);
+  rest::MemoryBody bytes(body);
   watch::ListPage whole;
   StreamClaimListProtobuf(bytes, SIZE_MAX, [&](watch::ListPage& page) { whole = std::move(page); });
   return whole;

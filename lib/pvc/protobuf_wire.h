@@ -22,8 +22,19 @@ class WireReader {
 
   /// The next field's number and wire type; the value is read next with Varint, Bytes
   /// or Skip.
-  uint32_t Field(Type& type) {
-    const uint64_t key = Varint();
+  uint32_t Field(Type& type) { return FieldOf(Varint(), type); }
+
+  uint64_t Varint() {
+    return ReadVarint([this] {
+      if (rest_.empty()) Fail("truncated varint");
+      const auto byte = static_cast<unsigned char>(rest_.front());
+      rest_.remove_prefix(1);
+      return byte;
+    });
+  }
+
+  /// A field key's number and wire type, checked: for this reader and the streaming one.
+  static uint32_t FieldOf(uint64_t key, Type& type) {
     const uint64_t wire = key & 7;
     if (wire != 0 && wire != 1 && wire != 2 && wire != 5) Fail("unknown wire type");
     if ((key >> 3) == 0 || (key >> 3) > 0x1fffffff) Fail("bad field number");
@@ -31,12 +42,12 @@ class WireReader {
     return static_cast<uint32_t>(key >> 3);
   }
 
-  uint64_t Varint() {
+  /// A varint from `next_byte()`, which fails at the end of the input.
+  template <typename NextByte>
+  static uint64_t ReadVarint(NextByte next_byte) {
     uint64_t value = 0;
     for (int shift = 0; shift < 64; shift += 7) {
-      if (rest_.empty()) Fail("truncated varint");
-      const auto byte = static_cast<unsigned char>(rest_.front());
-      rest_.remove_prefix(1);
+      const unsigned char byte = next_byte();
       value |= uint64_t{byte & 0x7fu} << shift;
       if ((byte & 0x80u) == 0) return value;
     }

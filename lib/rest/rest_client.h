@@ -1,9 +1,11 @@
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "clock/clock.h"
 #include "rest/config.h"
@@ -36,6 +38,21 @@ class BodyStream {
   /// (0 once it is over). Throws ConnectionError when the connection breaks or stalls past
   /// the read timeout.
   virtual size_t Read(char* data, size_t size) = 0;
+};
+
+/// A body already in memory, read as a stream (a page decoded by a streaming reader).
+class MemoryBody : public BodyStream {
+ public:
+  explicit MemoryBody(std::string_view bytes) : rest_(bytes) {}
+  size_t Read(char* data, size_t size) override {
+    const size_t n = std::min(size, rest_.size());
+    std::copy_n(rest_.data(), n, data);
+    rest_.remove_prefix(n);
+    return n;
+  }
+
+ private:
+  std::string_view rest_;
 };
 
 /// An HTTP(S) client for one API server, as one user: client certificates, bearer tokens

@@ -81,21 +81,6 @@ void PrintMachine(const pvc::Ledger& ledger, std::vector<json::Value> items) {
   print::PrintSummary(ledger, kMax, true, true, out);
 }
 
-// A body handed out as a socket would, a few bytes at a time.
-class Pieces : public pvcwatch::rest::BodyStream {
- public:
-  explicit Pieces(std::string_view bytes) : rest_(bytes) {}
-  size_t Read(char* data, size_t size) override {
-    const size_t n = std::min(size, rest_.size());
-    std::copy_n(rest_.data(), n, data);
-    rest_.remove_prefix(n);
-    return n;
-  }
-
- private:
-  std::string_view rest_;
-};
-
 // The protobuf list, whole and streamed in pages of two: the same items or the same error.
 bool DecodeProtobuf(std::string_view input, watch::ListPage& page) {
   std::string whole_error, streamed_error;
@@ -107,7 +92,7 @@ bool DecodeProtobuf(std::string_view input, watch::ListPage& page) {
           "DecodeError without its prefix");
   }
   std::vector<json::Value> streamed;
-  Pieces body(input);
+  pvcwatch::rest::MemoryBody body(input);
   try {
     pvc::StreamClaimListProtobuf(body, 2, [&](watch::ListPage& part) {
       Check(part.items.size() <= 2, "a streamed page over its size");
