@@ -139,6 +139,7 @@ Value ParsePadded(simdjson::padded_string_view padded, const ParseOptions& optio
         // A scalar document: simdjson's document-level scalar reads stumble on trailing
         // whitespace, so read it as the one element of an array.
         std::string wrapped = "[" + std::string(std::string_view(padded)) + "]";
+        started = false;  // the parser below is this thread's one: `doc` is left behind
         Value array = Parse(wrapped, options);
         if (array.items().size() != 1) throw simdjson::simdjson_error(simdjson::TAPE_ERROR);
         return std::move(array.items()[0]);
